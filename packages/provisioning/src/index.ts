@@ -1,1 +1,1 @@
-export {};
+export type { DirectoryEntry, DirectoryTarget, NewDirectoryEntry } from './DirectoryTarget.ts';
