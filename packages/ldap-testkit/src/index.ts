@@ -1,1 +1,7 @@
-export {};
+export { BASE_DN } from './baseEntries.ts';
+export { escapeDnValue, type LdifEntry, toLdif } from './ldif.ts';
+export { loadEntriesOnline } from './loadEntriesOnline.ts';
+export { MAX_SEED_USERS, type SeedOptions, seedLdif, seedUid, seedUser, seedUsers } from './seedUsers.ts';
+export { DEFAULT_ADMIN_PASSWORD, startDirectory } from './startDirectory.ts';
+export { TestkitError, type TestkitErrorCode } from './TestkitError.ts';
+export type { DirectoryKind, RunningDirectory, StartDirectoryOptions } from './types.ts';
