@@ -1,1 +1,43 @@
-export {};
+export { badRequest, SCIM_ERROR_SCHEMA, ScimError, toScimErrorBody } from './ScimError.ts';
+export type { ScimErrorBody, ScimErrorOptions, ScimErrorType } from './ScimError.ts';
+
+export type {
+  AttributeDefinition,
+  AttributeInput,
+  AttributeType,
+  Mutability,
+  ResourceSchemas,
+  ResourceTypeDefinition,
+  Returned,
+  SchemaDefinition,
+  ScimResource,
+  Uniqueness,
+} from './schema/types.ts';
+export { defineAttribute } from './schema/defineAttribute.ts';
+export { USER_SCHEMA, userSchema } from './schema/userSchema.ts';
+export { ENTERPRISE_USER_SCHEMA, enterpriseUserSchema } from './schema/enterpriseUserSchema.ts';
+export { GROUP_SCHEMA, groupSchema } from './schema/groupSchema.ts';
+export { commonAttributes } from './schema/commonAttributes.ts';
+export { buildExtensionSchema, ECMA2HOST_USER_SCHEMA } from './schema/buildExtensionSchema.ts';
+export type { ExtensionSchemaInput } from './schema/buildExtensionSchema.ts';
+
+export type {
+  AttributePath,
+  CompareFilter,
+  CompareOperator,
+  Filter,
+  FilterValue,
+  LogicalFilter,
+  NotFilter,
+  ParseIssue,
+  PatchPath,
+  PresentFilter,
+  SafeParseResult,
+  ValuePathFilter,
+} from './filter/ast.ts';
+export { parseFilter, safeParseFilter } from './filter/parseFilter.ts';
+export type { ParseFilterOptions } from './filter/parseFilter.ts';
+export { parsePath, safeParsePath } from './filter/parsePath.ts';
+export { evaluateFilter } from './filter/evaluateFilter.ts';
+export { unsupportedFilter, visitFilter } from './filter/visitFilter.ts';
+export type { FilterVisitor } from './filter/visitFilter.ts';

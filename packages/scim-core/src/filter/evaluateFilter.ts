@@ -1,0 +1,219 @@
+import { getKey, isObject } from '../resource/getKey.ts';
+import { badRequest } from '../ScimError.ts';
+import {
+  indexSchemas,
+  resolveAttribute,
+  resolveSubAttribute,
+  type SchemaIndex,
+} from '../schema/indexSchemas.ts';
+import type { AttributeDefinition, ResourceSchemas } from '../schema/types.ts';
+import type { AttributePath, CompareFilter, Filter } from './ast.ts';
+
+interface Values {
+  readonly values: readonly unknown[];
+  readonly definition: AttributeDefinition | undefined;
+}
+
+type Lookup = (path: AttributePath) => Values;
+
+function asArray(value: unknown): readonly unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+// Picks `sub` from each element; with no sub, complex elements stand for their `value` (RFC 7644 §3.4.2.2).
+function descend(
+  raw: unknown,
+  parent: AttributeDefinition | undefined,
+  sub: string | undefined,
+  forPresence: boolean,
+): Values {
+  const elements = asArray(raw);
+  if (sub === undefined) {
+    if (forPresence || !elements.some(isObject)) return { values: elements, definition: parent };
+    sub = 'value';
+  }
+  const values: unknown[] = [];
+  for (const element of elements) if (isObject(element)) values.push(...asArray(getKey(element, sub)));
+  return { values, definition: parent ? resolveSubAttribute(parent, sub) : undefined };
+}
+
+function resourceLookup(
+  resource: { readonly [key: string]: unknown },
+  index: SchemaIndex | undefined,
+  forPresence: boolean,
+): Lookup {
+  return (path) => {
+    const resolved = index ? resolveAttribute(index, path.uri, path.name) : undefined;
+    let container: unknown = resource;
+    if (resolved?.extension) container = getKey(resource, resolved.schema.id);
+    else if (
+      !resolved &&
+      path.uri !== undefined &&
+      path.uri.toLowerCase() !== index?.core.schema.id.toLowerCase()
+    ) {
+      container = getKey(resource, path.uri);
+    }
+    const raw = isObject(container) ? getKey(container, path.name) : undefined;
+    return descend(raw, resolved?.definition, path.subAttribute, forPresence);
+  };
+}
+
+function elementLookup(
+  element: unknown,
+  parent: AttributeDefinition | undefined,
+  forPresence: boolean,
+): Lookup {
+  return (path) => {
+    const definition = parent ? resolveSubAttribute(parent, path.name) : undefined;
+    const raw = isObject(element) ? getKey(element, path.name) : undefined;
+    return descend(raw, definition, path.subAttribute, forPresence);
+  };
+}
+
+function isPresent(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (isObject(value)) return Object.values(value).some(isPresent);
+  return true;
+}
+
+function compareOne(
+  actual: unknown,
+  node: CompareFilter,
+  definition: AttributeDefinition | undefined,
+): boolean {
+  const { op } = node;
+  let expected = node.value;
+  const type = definition?.type;
+  if (type === 'boolean' || type === 'binary' || typeof actual === 'boolean') {
+    if (op !== 'eq' && op !== 'ne') {
+      throw badRequest(
+        'invalidFilter',
+        `Operator "${op}" cannot be used on ${type ?? 'boolean'} attribute "${node.attribute.text}"`,
+        {
+          offset: node.offset,
+        },
+      );
+    }
+    if (typeof actual === 'string' && typeof expected === 'boolean') expected = String(expected);
+    if (typeof actual === 'string' && typeof expected === 'string' && type === 'boolean') {
+      return actual.toLowerCase() === expected.toLowerCase();
+    }
+    return actual === expected;
+  }
+  let a: string | number;
+  let b: string | number;
+  if (
+    type === 'dateTime' &&
+    typeof actual === 'string' &&
+    typeof expected === 'string' &&
+    op !== 'co' &&
+    op !== 'sw' &&
+    op !== 'ew'
+  ) {
+    a = Date.parse(actual);
+    b = Date.parse(expected);
+    if (Number.isNaN(b))
+      throw badRequest(
+        'invalidFilter',
+        `"${expected}" is not a dateTime (RFC 3339) for "${node.attribute.text}"`,
+        { offset: node.offset },
+      );
+  } else if (typeof actual === 'number' && typeof expected === 'number') {
+    a = actual;
+    b = expected;
+  } else if (
+    (typeof actual === 'string' || typeof actual === 'number') &&
+    expected !== null &&
+    typeof expected !== 'boolean'
+  ) {
+    const caseExact = definition?.caseExact ?? false;
+    a = caseExact ? String(actual) : String(actual).toLowerCase();
+    b = caseExact ? String(expected) : String(expected).toLowerCase();
+  } else {
+    return false;
+  }
+  switch (op) {
+    case 'eq':
+    case 'ne':
+      return a === b;
+    case 'co':
+      return String(a).includes(String(b));
+    case 'sw':
+      return String(a).startsWith(String(b));
+    case 'ew':
+      return String(a).endsWith(String(b));
+    case 'gt':
+      return a > b;
+    case 'ge':
+      return a >= b;
+    case 'lt':
+      return a < b;
+    case 'le':
+      return a <= b;
+  }
+}
+
+function evaluate(filter: Filter, lookup: Lookup, presence: Lookup, index: SchemaIndex | undefined): boolean {
+  switch (filter.kind) {
+    case 'and':
+      return (
+        evaluate(filter.left, lookup, presence, index) && evaluate(filter.right, lookup, presence, index)
+      );
+    case 'or':
+      return (
+        evaluate(filter.left, lookup, presence, index) || evaluate(filter.right, lookup, presence, index)
+      );
+    case 'not':
+      return !evaluate(filter.filter, lookup, presence, index);
+    case 'present':
+      return presence(filter.attribute).values.some(isPresent);
+    case 'compare': {
+      const { values, definition } = lookup(filter.attribute);
+      if (filter.value === null) {
+        const present = values.some(isPresent);
+        return filter.op === 'ne' ? present : filter.op === 'eq' ? !present : false;
+      }
+      // "ne" holds when no value equals (so an absent attribute is "ne" anything); the rest when any value does.
+      if (filter.op === 'ne') return !values.some((value) => compareOne(value, filter, definition));
+      return values.some((value) => compareOne(value, filter, definition));
+    }
+    case 'valuePath': {
+      const { values, definition } = presence(filter.attribute);
+      return values.some((element) =>
+        evaluate(
+          filter.filter,
+          elementLookup(element, definition, false),
+          elementLookup(element, definition, true),
+          index,
+        ),
+      );
+    }
+  }
+}
+
+/**
+ * Tests a resource against a parsed filter, honouring each attribute's `caseExact` and type (dateTime,
+ * numbers, booleans) from `schemas`; unknown attributes are simply absent, so Entra's probe
+ * `PLACEHOLDER eq "<guid>"` matches nothing instead of failing.
+ *
+ * @param filter the parsed filter
+ * @param resource the resource JSON (extension attributes under their URN)
+ * @param schemas the resource's schemas; without them every string compares case-insensitively
+ * @example
+ * evaluateFilter(parseFilter('name.familyName sw "jen"'), { name: { familyName: 'Jensen' } }, userSchemas); // true
+ */
+export function evaluateFilter(
+  filter: Filter,
+  resource: { readonly [key: string]: unknown },
+  schemas?: ResourceSchemas,
+): boolean {
+  const index = schemas ? indexSchemas(schemas) : undefined;
+  return evaluate(
+    filter,
+    resourceLookup(resource, index, false),
+    resourceLookup(resource, index, true),
+    index,
+  );
+}

@@ -1,0 +1,88 @@
+import { commonAttributes } from './commonAttributes.ts';
+import type { AttributeDefinition, ResourceSchemas, SchemaDefinition } from './types.ts';
+
+/** Where an attribute name resolved to: its schema, its definition, and whether it lives under the URN key. */
+export interface ResolvedAttribute {
+  readonly schema: SchemaDefinition;
+  readonly definition: AttributeDefinition;
+  /** True for extension attributes, stored under `resource[schema.id]`. */
+  readonly extension: boolean;
+}
+
+interface SchemaEntry {
+  readonly schema: SchemaDefinition;
+  readonly extension: boolean;
+  readonly attributes: ReadonlyMap<string, AttributeDefinition>;
+}
+
+/** Case-insensitive lookups over a {@link ResourceSchemas}, built once per schemas object. */
+export interface SchemaIndex {
+  readonly schemas: ResourceSchemas;
+  readonly byId: ReadonlyMap<string, SchemaEntry>;
+  readonly core: SchemaEntry;
+}
+
+const cache = new WeakMap<ResourceSchemas, SchemaIndex>();
+const subCache = new WeakMap<AttributeDefinition, ReadonlyMap<string, AttributeDefinition>>();
+
+function byName(attributes: readonly AttributeDefinition[]): Map<string, AttributeDefinition> {
+  const map = new Map<string, AttributeDefinition>();
+  for (const attribute of attributes) map.set(attribute.name.toLowerCase(), attribute);
+  return map;
+}
+
+/** Returns the (cached) case-insensitive index of a schemas object. */
+export function indexSchemas(schemas: ResourceSchemas): SchemaIndex {
+  let index = cache.get(schemas);
+  if (index) return index;
+  const core: SchemaEntry = {
+    schema: schemas.core,
+    extension: false,
+    attributes: byName([...commonAttributes, ...schemas.core.attributes]),
+  };
+  const byId = new Map<string, SchemaEntry>([[schemas.core.id.toLowerCase(), core]]);
+  for (const schema of schemas.extensions) {
+    byId.set(schema.id.toLowerCase(), { schema, extension: true, attributes: byName(schema.attributes) });
+  }
+  index = { schemas, byId, core };
+  cache.set(schemas, index);
+  return index;
+}
+
+/**
+ * Resolves an attribute name (case-insensitively) to its definition. With a schema URN only that schema is
+ * searched; without one the core schema and the common attributes come first, then the extensions in order
+ * (RFC 7644 §3.10 lets clients omit the URN where the name is unambiguous).
+ */
+export function resolveAttribute(
+  index: SchemaIndex,
+  uri: string | undefined,
+  name: string,
+): ResolvedAttribute | undefined {
+  const key = name.toLowerCase();
+  if (uri !== undefined) {
+    const entry = index.byId.get(uri.toLowerCase());
+    const definition = entry?.attributes.get(key);
+    return entry && definition ? { schema: entry.schema, definition, extension: entry.extension } : undefined;
+  }
+  for (const entry of index.byId.values()) {
+    const definition = entry.attributes.get(key);
+    if (definition) return { schema: entry.schema, definition, extension: entry.extension };
+  }
+  return undefined;
+}
+
+/** Finds a sub-attribute of a complex attribute, case-insensitively. */
+export function resolveSubAttribute(
+  parent: AttributeDefinition,
+  name: string,
+): AttributeDefinition | undefined {
+  const subs = parent.subAttributes;
+  if (!subs) return undefined;
+  let map = subCache.get(parent);
+  if (!map) {
+    map = byName(subs);
+    subCache.set(parent, map);
+  }
+  return map.get(name.toLowerCase());
+}
