@@ -14,3 +14,25 @@ export {
   type MetricsRegistry,
 } from './metrics/createMetrics.ts';
 export { ensureCertificate, loadCertificate, type ServerCertificate } from './tls/ensureCertificate.ts';
+export { createHostApp, type HostAppOptions, type HostEnv } from './http/createHostApp.ts';
+export { HostHttpError } from './http/HostHttpError.ts';
+export { toScimError, type ScimErrorResponse } from './http/toScimError.ts';
+export { tokenDigest, verifyBearer } from './http/verifyBearer.ts';
+export { createLogger, type Logger, type LogLevel } from './log/createLogger.ts';
+export { redact } from './log/redact.ts';
+export {
+  currentRequestContext,
+  type LdapOpRecord,
+  type RequestContext,
+  runWithRequestContext,
+} from './log/requestContext.ts';
+export { createHostMetrics, type HostMetrics } from './metrics/hostMetrics.ts';
+export type {
+  CachePage,
+  ConnectorPhase,
+  ConnectorStatus,
+  HostedConnector,
+  ImportRunSummary,
+  ScimJson,
+  ScimUsersService,
+} from './runtime/HostedConnector.ts';

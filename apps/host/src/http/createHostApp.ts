@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from '../log/createLogger.ts';
+import { type RequestContext, runWithRequestContext } from '../log/requestContext.ts';
+import type { HostMetrics } from '../metrics/hostMetrics.ts';
+import type { HostedConnector } from '../runtime/HostedConnector.ts';
+import type { ServerCertificate } from '../tls/ensureCertificate.ts';
+import { canonicalPath } from './canonicalPath.ts';
+import { HostHttpError } from './HostHttpError.ts';
+import { scimRoutes } from './scimRoutes.ts';
+import { toScimError } from './toScimError.ts';
+import { verifyBearer } from './verifyBearer.ts';
+
+/** What the HTTP app needs. */
+export interface HostAppOptions {
+  readonly connectors: readonly HostedConnector[];
+  readonly metrics: HostMetrics;
+  readonly logger: Logger;
+  readonly certificate?: ServerCertificate;
+  /** Largest accepted request body (413 above it). */
+  readonly bodyLimitBytes?: number;
+  readonly now?: () => Date;
+}
+
+/** Hono variables set per request. */
+export interface HostEnv {
+  Variables: { ctx: RequestContext; connector: HostedConnector; error: { detail: string; code?: string } };
+}
+
+const scimType = 'application/scim+json';
+
+/**
+ * Builds the host's HTTP app: per connector the SCIM endpoint at `/ecma2host_<name>/scim` (bearer token
+ * checked in constant time), `/healthz`, `/readyz`, `/metrics`; one provisioning-log line and metrics per
+ * request; every error rendered as SCIM error JSON by one `onError`.
+ * @param options connectors, metrics, logger, certificate and limits
+ * @example
+ * const app = createHostApp({ connectors, metrics: createHostMetrics(), logger: createLogger() });
+ * const res = await app.request('/healthz');
+ */
+export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
+  const { metrics, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const byName = new Map(options.connectors.map((c) => [c.name, c]));
+  const app = new Hono<HostEnv>({ getPath: canonicalPath });
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const incoming = c.req.header('x-request-id');
+    const ctx: RequestContext = {
+      requestId: incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID(),
+      ldapOps: [],
+    };
+    c.set('ctx', ctx);
+    c.header('x-request-id', ctx.requestId);
+    await runWithRequestContext(ctx, next);
+    if (ctx.connector === undefined) return;
+    const seconds = (performance.now() - started) / 1000;
+    const operation = ctx.operation ?? 'unknown';
+    const status = c.res.status;
+    metrics.requests.inc({ connector: ctx.connector, operation, status: String(status) });
+    metrics.requestSeconds.observe(seconds, { connector: ctx.connector, operation });
+    const error = c.get('error');
+    logger.request({
+      requestId: ctx.requestId,
+      connector: ctx.connector,
+      operation,
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      ...(ctx.scimId === undefined ? {} : { scimId: ctx.scimId }),
+      ...(ctx.dn === undefined ? {} : { dn: ctx.dn }),
+      ldapOps: ctx.ldapOps,
+      status,
+      outcome: status < 400 ? 'success' : 'failure',
+      ...(error === undefined ? {} : { error }),
+      durationMs: Math.round(seconds * 10_000) / 10,
+    });
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+
+  app.get('/readyz', async (c) => {
+    const connectors = await Promise.all(
+      options.connectors.map(async (conn) => {
+        const s = conn.status();
+        const directoryReachable = await conn.checkDirectory().catch(() => false);
+        const ready = s.initialImportDone && directoryReachable;
+        const message =
+          s.phase === 'importing' || s.phase === 'starting'
+            ? 'currently importing data from the target directory'
+            : s.phase === 'failed'
+              ? `the import failed: ${s.error ?? 'unknown error'}`
+              : directoryReachable
+                ? 'ready'
+                : 'the directory does not answer';
+        return {
+          name: conn.name,
+          ready,
+          phase: s.phase,
+          directoryReachable,
+          initialImportDone: s.initialImportDone,
+          entries: s.entries,
+          message,
+          lastRuns: s.lastRuns.slice(0, 3),
+        };
+      }),
+    );
+    const cert = options.certificate;
+    const certificate = cert && {
+      subject: cert.subject,
+      subjectAltName: cert.subjectAltName,
+      notAfter: cert.notAfter.toISOString(),
+      daysLeft: Math.floor((cert.notAfter.getTime() - now().getTime()) / 86_400_000),
+      fingerprint256: cert.fingerprint256,
+      origin: cert.origin,
+    };
+    const ready = connectors.every((x) => x.ready);
+    return c.json(
+      { status: ready ? 'ready' : 'not ready', connectors, ...(certificate ? { certificate } : {}) },
+      ready ? 200 : 503,
+    );
+  });
+
+  app.get('/metrics', (c) => {
+    for (const conn of options.connectors) {
+      const s = conn.status();
+      metrics.cacheEntries.set(s.entries, { connector: conn.name });
+      metrics.ready.set(s.initialImportDone ? 1 : 0, { connector: conn.name });
+    }
+    if (options.certificate)
+      metrics.certNotAfter.set(Math.floor(options.certificate.notAfter.getTime() / 1000));
+    return c.body(metrics.registry.render(), 200, {
+      'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+    });
+  });
+
+  app.use('/:base{ecma2host_[^/]+}/scim/*', async (c, next) => {
+    const name = c.req.param('base').slice('ecma2host_'.length);
+    const conn = byName.get(name);
+    if (!conn) {
+      throw new HostHttpError(
+        404,
+        `invalid resource: no connector named "${name}" (connector names are case-sensitive; the tenant URL is https://<host>:<port>/ecma2host_<connector>/scim)`,
+      );
+    }
+    const ctx = c.get('ctx');
+    ctx.connector = conn.name;
+    c.set('connector', conn);
+    if (!verifyBearer(c.req.header('authorization'), conn.tokenDigest)) {
+      ctx.operation = 'authenticate';
+      throw new HostHttpError(
+        401,
+        'missing or wrong bearer token: send Authorization: Bearer <the connector secret token>',
+        {
+          headers: { 'WWW-Authenticate': 'Bearer realm="scim2ldap"' },
+        },
+      );
+    }
+    await next();
+  });
+
+  app.use(
+    '/:base{ecma2host_[^/]+}/scim/*',
+    bodyLimit({
+      maxSize: options.bodyLimitBytes ?? 1024 * 1024,
+      onError: () => {
+        throw new HostHttpError(
+          413,
+          `request body larger than ${options.bodyLimitBytes ?? 1024 * 1024} bytes`,
+          {
+            scimType: 'tooLarge',
+          },
+        );
+      },
+    }),
+  );
+
+  app.route('/:base{ecma2host_[^/]+}/scim', scimRoutes());
+
+  app.notFound((c) => {
+    const err = toScimError(
+      new HostHttpError(
+        404,
+        'invalid resource: the SCIM endpoint is https://<host>:<port>/ecma2host_<connector>/scim',
+      ),
+    );
+    return c.body(JSON.stringify(err.body), 404, { 'content-type': scimType });
+  });
+
+  app.onError((error, c) => {
+    const err = toScimError(error);
+    const ctx = c.get('ctx');
+    if (err.status >= 500 && ctx)
+      logger.event('error', 'request failed', {
+        requestId: ctx.requestId,
+        error: String(error),
+        cause: String((error as Error).cause ?? ''),
+      });
+    c.set('error', { detail: err.body.detail, ...(err.code === undefined ? {} : { code: err.code }) });
+    return c.body(JSON.stringify(err.body), err.status as 400, { ...err.headers, 'content-type': scimType });
+  });
+
+  return app;
+}
