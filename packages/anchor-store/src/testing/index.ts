@@ -1,0 +1,6 @@
+export {
+  type ContractContext,
+  type CreateAnchorStore,
+  type TestAnchorStoreOptions,
+  testAnchorStore,
+} from './testAnchorStore.ts';
