@@ -1,0 +1,122 @@
+import { classifyError } from '../errors/classifyError.ts';
+import { createLdapConnection, type LdapConnection } from './createLdapConnection.ts';
+import type { LdapConnectionOptions, LdapEntry } from './types.ts';
+
+/** Options of {@link createConnectionPool}: the connection options plus pool size and health checks. */
+export interface ConnectionPoolOptions extends LdapConnectionOptions {
+  /** Number of long-lived connections; default 4. */
+  readonly size?: number;
+  /** Ping idle connections this often and drop dead ones (0 = never); default 60,000 ms. */
+  readonly healthCheckIntervalMs?: number;
+}
+
+/** Health of a pool: how many connections are open and answered a ping. */
+export interface PoolHealth {
+  readonly open: number;
+  readonly healthy: number;
+  readonly inUse: number;
+}
+
+/**
+ * A small set of long-lived connections. `use(fn)` lends one connection exclusively for `fn`, so a write and
+ * the read-back that follows it happen on the same connection (read-after-write even behind a proxy).
+ */
+export interface ConnectionPool {
+  readonly size: number;
+  readonly url: string;
+  use<T>(fn: (connection: LdapConnection) => Promise<T>): Promise<T>;
+  /** The Root DSE (read once, then cached; `refresh` re-reads). */
+  rootDse(refresh?: boolean): Promise<LdapEntry>;
+  /** Pings every idle connection now, dropping dead ones (they reconnect on next use). */
+  checkHealth(): Promise<PoolHealth>;
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a pool of connections to one directory (see `createLdapConnection` for the options). Connections
+ * open lazily, reconnect with backoff after the server restarts, and are health-checked while idle.
+ * @param options connection options, `size` and `healthCheckIntervalMs`
+ * @example
+ * const pool = createConnectionPool({ url, bind: { method: 'simple', dn, password }, size: 4 });
+ * const entry = await pool.use((c) => c.read('uid=jdoe,ou=people,dc=example,dc=org'));
+ * await pool.close();
+ */
+export function createConnectionPool(options: ConnectionPoolOptions): ConnectionPool {
+  const size = Math.max(1, options.size ?? 4);
+  const all: LdapConnection[] = [];
+  const idle: LdapConnection[] = [];
+  const waiters: ((connection: LdapConnection) => void)[] = [];
+  let closed = false;
+  let rootDse: Promise<LdapEntry> | undefined;
+
+  const acquire = (): Promise<LdapConnection> => {
+    if (closed) {
+      return Promise.reject(
+        classifyError(new Error('the connection pool is closed'), { operation: 'connect' }),
+      );
+    }
+    const free = idle.pop();
+    if (free !== undefined) return Promise.resolve(free);
+    if (all.length < size) {
+      const connection = createLdapConnection(options);
+      all.push(connection);
+      return Promise.resolve(connection);
+    }
+    return new Promise((resolve) => waiters.push(resolve));
+  };
+  const release = (connection: LdapConnection): void => {
+    const waiter = waiters.shift();
+    if (waiter !== undefined) waiter(connection);
+    else idle.push(connection);
+  };
+
+  const checkHealth = async (): Promise<PoolHealth> => {
+    const snapshot = idle.splice(0, idle.length);
+    const results = await Promise.all(snapshot.map((c) => c.ping()));
+    for (const c of snapshot) release(c);
+    return {
+      open: all.filter((c) => c.isConnected).length,
+      healthy: results.filter(Boolean).length,
+      inUse: all.length - idle.length,
+    };
+  };
+
+  const interval = options.healthCheckIntervalMs ?? 60_000;
+  const timer =
+    interval > 0 ? setInterval(() => void checkHealth().catch(() => undefined), interval) : undefined;
+  timer?.unref();
+
+  return {
+    size,
+    url: options.url,
+    async use<T>(fn: (connection: LdapConnection) => Promise<T>): Promise<T> {
+      const connection = await acquire();
+      try {
+        return await fn(connection);
+      } finally {
+        release(connection);
+      }
+    },
+    rootDse(refresh = false): Promise<LdapEntry> {
+      if (rootDse === undefined || refresh) {
+        const reading = this.use(async (c) => {
+          const entry = await c.read('', ['*', '+']);
+          if (entry === undefined)
+            throw classifyError(new Error('the Root DSE is not readable'), { operation: 'read' });
+          return entry;
+        });
+        reading.catch(() => {
+          if (rootDse === reading) rootDse = undefined;
+        });
+        rootDse = reading;
+      }
+      return rootDse;
+    },
+    checkHealth,
+    async close(): Promise<void> {
+      closed = true;
+      if (timer !== undefined) clearInterval(timer);
+      await Promise.all(all.map((c) => c.close()));
+    },
+  };
+}

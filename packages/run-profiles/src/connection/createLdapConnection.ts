@@ -1,0 +1,376 @@
+import net from 'node:net';
+import type { ConnectionOptions } from 'node:tls';
+import { Attribute, Change, Client, type Control, type Entry } from 'ldapts';
+import { classifyError } from '../errors/classifyError.ts';
+import type { LdapOperationError } from '../errors/LdapOperationError.ts';
+import type { LdapConnectionOptions, LdapEntry, LdapSearchOptions, Logger, Modification } from './types.ts';
+
+const defaultBinary = [
+  'objectGUID',
+  'objectSid',
+  'jpegPhoto',
+  'userCertificate',
+  'photo',
+  'userSMIMECertificate',
+];
+const whoAmIOid = '1.3.6.1.4.1.4203.1.11.3';
+
+/** One long-lived connection to a directory; reconnects and re-binds by itself after the server restarts. */
+export interface LdapConnection {
+  readonly url: string;
+  /** Connects and binds now (otherwise done by the first operation). */
+  connect(): Promise<void>;
+  /** Searches and returns all entries (use {@link LdapConnection.searchPages} for large results). */
+  search(base: string, options?: LdapSearchOptions): Promise<LdapEntry[]>;
+  /** Searches with the paged-results control, yielding one page of entries at a time. */
+  searchPages(
+    base: string,
+    options: LdapSearchOptions & { readonly pageSize: number },
+  ): AsyncIterable<LdapEntry[]>;
+  /** Reads one entry by DN; `undefined` when it does not exist. */
+  read(dn: string, attributes?: readonly string[]): Promise<LdapEntry | undefined>;
+  add(dn: string, attributes: Readonly<Record<string, readonly (string | Buffer)[]>>): Promise<void>;
+  modify(dn: string, changes: readonly Modification[]): Promise<void>;
+  /** Renames (`newRdn`) and/or moves (`newSuperior`) an entry; the old RDN value is removed. */
+  modifyDn(dn: string, newRdn: string, newSuperior?: string): Promise<void>;
+  delete(dn: string, controls?: readonly Control[]): Promise<void>;
+  extendedOperation(oid: string, value?: Buffer): Promise<{ oid?: string; value?: string }>;
+  /** The bind identity the server sees (RFC 4532), e.g. `dn:cn=admin,dc=example,dc=org`. */
+  whoAmI(): Promise<string>;
+  /** True when a cheap round trip (Who am I?) succeeds on the current connection. */
+  ping(): Promise<boolean>;
+  /** Whether a socket is currently open and bound. */
+  readonly isConnected: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a connection to an LDAP directory over LDAP, LDAPS, StartTLS or ldapi, bound anonymously, with a
+ * DN and password, or by SASL EXTERNAL. TLS certificates are verified unless `tls.insecureSkipVerify`.
+ * Every failure is an `LdapOperationError` whose message says what to check; the password never appears.
+ * @param options URL, TLS, bind, timeouts, reconnect policy and logger
+ * @example
+ * const connection = createLdapConnection({
+ *   url: 'ldap://127.0.0.1:389', startTls: true, tls: { ca: caPem },
+ *   bind: { method: 'simple', dn: 'cn=admin,dc=example,dc=org', password },
+ * });
+ * console.log(await connection.whoAmI());
+ */
+export function createLdapConnection(options: LdapConnectionOptions): LdapConnection {
+  return new Connection(options);
+}
+
+class Connection implements LdapConnection {
+  readonly url: string;
+  private client: Client | undefined;
+  private establishing: Promise<Client> | undefined;
+  private everConnected = false;
+  private closed = false;
+  private readonly binary: string[];
+  private readonly logger: Logger;
+  private readonly secrets: string[];
+
+  constructor(private readonly options: LdapConnectionOptions) {
+    this.url = options.url;
+    this.binary = [...(options.binaryAttributes ?? defaultBinary)];
+    this.logger = options.logger ?? { warn: (message) => process.emitWarning(message, 'LdapTlsWarning') };
+    this.secrets = options.bind?.method === 'simple' ? [options.bind.password] : [];
+    if (!/^ldaps?:\/\/|^ldapi:\/\//i.test(options.url)) {
+      throw classifyError(new Error(`unsupported URL "${options.url}"; use ldap://, ldaps:// or ldapi://`), {
+        operation: 'connect',
+      });
+    }
+    if (options.startTls === true && !/^ldap:/i.test(options.url)) {
+      throw classifyError(new Error(`StartTLS needs an ldap:// URL, got "${options.url}"`), {
+        operation: 'connect',
+      });
+    }
+  }
+
+  get isConnected(): boolean {
+    return this.client?.isConnected === true;
+  }
+
+  async connect(): Promise<void> {
+    await this.ensure();
+  }
+
+  async search(base: string, options: LdapSearchOptions = {}): Promise<LdapEntry[]> {
+    return this.run('search', base, undefined, true, async (client) => {
+      const result = await client.search(base, this.searchOptions(options), options.controls?.slice());
+      return result.searchEntries.map((entry) => this.toEntry(entry));
+    });
+  }
+
+  async *searchPages(
+    base: string,
+    options: LdapSearchOptions & { readonly pageSize: number },
+  ): AsyncIterable<LdapEntry[]> {
+    const client = await this.ensure();
+    const pages = client.searchPaginated(
+      base,
+      { ...this.searchOptions(options), paged: { pageSize: options.pageSize } },
+      options.controls?.slice(),
+    );
+    const iterator = pages[Symbol.asyncIterator]();
+    const context = { operation: 'search', dn: base, url: this.url, secrets: this.secrets };
+    let next = iterator.next().catch((error: unknown) => Promise.reject(classifyError(error, context)));
+    while (true) {
+      const page = await next;
+      if (page.done === true) return;
+      // Ask for the next page before handing this one out, so the server works while we store.
+      next = iterator.next().catch((error: unknown) => Promise.reject(classifyError(error, context)));
+      next.catch(() => undefined);
+      yield page.value.searchEntries.map((entry) => this.toEntry(entry));
+    }
+  }
+
+  async read(dn: string, attributes?: readonly string[]): Promise<LdapEntry | undefined> {
+    return this.run('read', dn, undefined, true, async (client) => {
+      try {
+        const result = await client.search(dn, {
+          scope: 'base',
+          filter: '(objectClass=*)',
+          ...(attributes === undefined ? {} : { attributes: [...attributes] }),
+          explicitBufferAttributes: this.binary,
+        });
+        const entry = result.searchEntries[0];
+        return entry === undefined ? undefined : this.toEntry(entry);
+      } catch (error) {
+        if (error instanceof Error && 'code' in error && error.code === 32) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  async add(dn: string, attributes: Readonly<Record<string, readonly (string | Buffer)[]>>): Promise<void> {
+    const list = Object.entries(attributes).map(
+      ([type, values]) => new Attribute({ type, values: values as string[] | Buffer[] }),
+    );
+    await this.run('add', dn, textOnly(attributes), false, (client) => client.add(dn, list));
+  }
+
+  async modify(dn: string, changes: readonly Modification[]): Promise<void> {
+    if (changes.length === 0) return;
+    const list = changes.map(
+      (change) =>
+        new Change({
+          operation: change.operation,
+          modification: new Attribute({
+            type: change.attribute,
+            values: change.values as string[] | Buffer[],
+          }),
+        }),
+    );
+    const attributes: Record<string, string[]> = {};
+    for (const change of changes) {
+      attributes[change.attribute] = change.values.map((v) => (typeof v === 'string' ? v : ''));
+    }
+    await this.run('modify', dn, attributes, false, (client) => client.modify(dn, list));
+  }
+
+  async modifyDn(dn: string, newRdn: string, newSuperior?: string): Promise<void> {
+    // ldapts splits the new DN at the first comma not preceded by a backslash; our DN formatter never
+    // emits "\\," (a backslash is written \5C), so this split is exact.
+    const target = newSuperior === undefined ? newRdn : `${newRdn},${newSuperior}`;
+    await this.run('modifyDN', dn, undefined, false, (client) => client.modifyDN(dn, target));
+  }
+
+  async delete(dn: string, controls?: readonly Control[]): Promise<void> {
+    await this.run('delete', dn, undefined, false, (client) => client.del(dn, controls?.slice()));
+  }
+
+  async extendedOperation(oid: string, value?: Buffer): Promise<{ oid?: string; value?: string }> {
+    return this.run('extendedOperation', undefined, undefined, false, (client) => client.exop(oid, value));
+  }
+
+  async whoAmI(): Promise<string> {
+    const result = await this.run('whoAmI', undefined, undefined, true, (client) => client.exop(whoAmIOid));
+    return result.value ?? '';
+  }
+
+  async ping(): Promise<boolean> {
+    if (!this.isConnected) return false;
+    try {
+      await this.client?.exop(whoAmIOid);
+      return true;
+    } catch {
+      this.drop();
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const client = this.client;
+    this.client = undefined;
+    if (client !== undefined) await client.unbind().catch(() => undefined);
+  }
+
+  private drop(): void {
+    const client = this.client;
+    this.client = undefined;
+    client?.unbind().catch(() => undefined);
+  }
+
+  private searchOptions(options: LdapSearchOptions): Parameters<Client['search']>[1] {
+    return {
+      scope: options.scope ?? 'sub',
+      filter: options.filter ?? '(objectClass=*)',
+      ...(options.attributes === undefined ? {} : { attributes: [...options.attributes] }),
+      ...(options.sizeLimit === undefined ? {} : { sizeLimit: options.sizeLimit }),
+      explicitBufferAttributes: this.binary,
+    };
+  }
+
+  private toEntry(entry: Entry): LdapEntry {
+    const attributes: Record<string, string[]> = {};
+    for (const [name, raw] of Object.entries(entry)) {
+      if (name === 'dn') continue;
+      const values = Array.isArray(raw) ? raw : [raw];
+      attributes[name] = values.map((v) => (typeof v === 'string' ? v : v.toString('base64')));
+    }
+    return { dn: entry.dn, attributes };
+  }
+
+  private async run<T>(
+    operation: string,
+    dn: string | undefined,
+    attributes: Readonly<Record<string, readonly string[]>> | undefined,
+    idempotent: boolean,
+    fn: (client: Client) => Promise<T>,
+  ): Promise<T> {
+    const context = {
+      operation,
+      url: this.url,
+      secrets: this.secrets,
+      ...(dn === undefined ? {} : { dn }),
+      ...(attributes === undefined ? {} : { attributes }),
+    };
+    const client = await this.ensure();
+    try {
+      return await fn(client);
+    } catch (error) {
+      const classified = classifyError(error, context);
+      if (!this.isConnected) this.drop();
+      // A read can be repeated safely when the connection died under it; a write cannot (it may have applied).
+      if (!(idempotent && classified.kind === 'retryable' && classified.code === 'serverDown'))
+        throw classified;
+      try {
+        return await fn(await this.ensure());
+      } catch (again) {
+        throw classifyError(again, context);
+      }
+    }
+  }
+
+  private ensure(): Promise<Client> {
+    if (this.closed) {
+      return Promise.reject(
+        classifyError(new Error('the connection was closed by the application'), { operation: 'connect' }),
+      );
+    }
+    if (this.client?.isConnected === true) return Promise.resolve(this.client);
+    if (this.establishing === undefined) {
+      this.client = undefined;
+      this.establishing = this.establishWithBackoff().finally(() => {
+        this.establishing = undefined;
+      });
+    }
+    return this.establishing;
+  }
+
+  private async establishWithBackoff(): Promise<Client> {
+    if (!this.everConnected) return this.establish();
+    const policy = this.options.reconnect ?? {};
+    const started = Date.now();
+    let delay = policy.initialDelayMs ?? 100;
+    while (true) {
+      try {
+        return await this.establish();
+      } catch (error) {
+        const kind = (error as LdapOperationError).kind;
+        const transient = kind === 'network' || kind === 'retryable' || kind === 'timeout';
+        if (!transient || this.closed || Date.now() - started + delay > (policy.maxElapsedMs ?? 30_000))
+          throw error;
+        this.options.logger?.debug?.('reconnect failed, retrying', { url: this.url, delayMs: delay });
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay = Math.min(delay * 2, policy.maxDelayMs ?? 5_000);
+      }
+    }
+  }
+
+  private async establish(): Promise<Client> {
+    const { url, bind = { method: 'anonymous' } } = this.options;
+    const tlsOptions = this.tlsOptions();
+    const ldapi = /^ldapi:\/\/(.+)$/i.exec(url);
+    const client = new Client({
+      url: ldapi === null ? url : 'ldap://localhost',
+      timeout: this.options.operationTimeoutMs ?? 30_000,
+      connectTimeout: this.options.connectTimeoutMs ?? 10_000,
+      strictDN: false,
+      ...(/^ldaps:/i.test(url) ? { tlsOptions } : {}),
+      ...(ldapi === null
+        ? {}
+        : {
+            createConnection: (() => net.connect(decodeURIComponent(ldapi[1] ?? ''))) as typeof net.connect,
+          }),
+    });
+    let phase = 'connect';
+    try {
+      if (this.options.startTls === true) {
+        phase = 'startTLS';
+        await client.startTLS({ ...tlsOptions });
+      }
+      phase = 'bind';
+      if (bind.method === 'simple') await client.bind(bind.dn, bind.password);
+      else if (bind.method === 'saslExternal') await client.bind('EXTERNAL');
+      else if (!client.isConnected) await client.exop(whoAmIOid);
+    } catch (error) {
+      await client.unbind().catch(() => undefined);
+      throw classifyError(error, {
+        operation: phase,
+        url,
+        secrets: this.secrets,
+        ...(bind.method === 'simple' ? { bindDn: bind.dn } : {}),
+      });
+    }
+    this.everConnected = true;
+    this.client = client;
+    return client;
+  }
+
+  private tlsOptions(): ConnectionOptions {
+    const tls = this.options.tls ?? {};
+    const host = /^ldaps?:\/\/\[?([^\]/:]+)/i.exec(this.url)?.[1] ?? 'localhost';
+    if (tls.insecureSkipVerify === true) {
+      this.logger.warn(
+        `TLS certificate verification is OFF for ${this.url} (insecureSkipVerify); the connection can be intercepted. Configure tls.ca instead.`,
+        { url: this.url },
+      );
+    }
+    return {
+      host,
+      ...(tls.servername === undefined
+        ? net.isIP(host) === 0
+          ? { servername: host }
+          : {}
+        : { servername: tls.servername }),
+      ...(tls.ca === undefined ? {} : { ca: typeof tls.ca === 'string' ? tls.ca : [...tls.ca] }),
+      ...(tls.cert === undefined ? {} : { cert: tls.cert }),
+      ...(tls.key === undefined ? {} : { key: tls.key }),
+      ...(tls.minVersion === undefined ? {} : { minVersion: tls.minVersion }),
+      rejectUnauthorized: tls.insecureSkipVerify !== true,
+    };
+  }
+}
+
+function textOnly(
+  attributes: Readonly<Record<string, readonly (string | Buffer)[]>>,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(attributes)) {
+    out[name] = values.map((v) => (typeof v === 'string' ? v : ''));
+  }
+  return out;
+}

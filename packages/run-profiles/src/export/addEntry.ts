@@ -1,0 +1,84 @@
+import { parentDn } from '../dn/formatDn.ts';
+import { parseDn } from '../dn/parseDn.ts';
+import { LdapOperationError } from '../errors/LdapOperationError.ts';
+import { mustReadBack, type TargetContext } from '../target/targetContext.ts';
+import type { DirectoryEntry, NewDirectoryEntry } from '../target/types.ts';
+import { cleanValues } from './diffAttributes.ts';
+import { writePassword } from './setPassword.ts';
+
+/**
+ * Adds an entry (object classes + attributes, empty values dropped), sets its password when given, and
+ * returns it as read back. A missing parent is reported by DN. If the password step fails, the new entry is
+ * deleted again; if even that fails, the error says exactly what was left behind.
+ * @param context the target context
+ * @param entry DN, object classes and attributes
+ * @param password optional initial password (never logged)
+ */
+export async function addEntry(
+  context: TargetContext,
+  entry: NewDirectoryEntry,
+  password?: string,
+): Promise<DirectoryEntry> {
+  parseDn(entry.dn);
+  const attributes: Record<string, string[]> = { objectClass: cleanValues(entry.objectClasses) };
+  if (attributes['objectClass']?.length === 0) {
+    throw new LdapOperationError(
+      `add ${entry.dn}: no objectClass given; name the user's structural object class.`,
+      {
+        code: 'objectClassViolation',
+        kind: 'invalid',
+        operation: 'add',
+        dn: entry.dn,
+        attribute: 'objectClass',
+      },
+    );
+  }
+  for (const [name, values] of Object.entries(entry.attributes)) {
+    if (name.toLowerCase() === 'objectclass') continue;
+    const clean = cleanValues(values);
+    if (clean.length > 0) attributes[name] = clean;
+  }
+  return context.pool.use(async (connection) => {
+    try {
+      await connection.add(entry.dn, attributes);
+    } catch (error) {
+      throw missingParent(error, entry.dn);
+    }
+    if (password !== undefined) {
+      try {
+        await writePassword(context, connection, entry.dn, password);
+      } catch (error) {
+        throw await undoAdd(error, entry.dn, () => connection.delete(entry.dn));
+      }
+    }
+    return mustReadBack(context, connection, entry.dn);
+  });
+}
+
+function missingParent(error: unknown, dn: string): unknown {
+  if (!(error instanceof LdapOperationError) || error.kind !== 'noSuchObject') return error;
+  const parent = parentDn(dn) ?? '(root)';
+  return new LdapOperationError(
+    `add ${dn} failed: the parent entry "${parent}" does not exist (noSuchObject). Create the container first, or fix the DN rule; intermediate entries are not created automatically.`,
+    { code: error.code, kind: 'noSuchObject', operation: 'add', dn: parent, cause: error },
+  );
+}
+
+async function undoAdd(error: unknown, dn: string, remove: () => Promise<void>): Promise<LdapOperationError> {
+  const cause =
+    error instanceof LdapOperationError
+      ? error
+      : new LdapOperationError(String(error), { code: 'other', kind: 'other', cause: error });
+  try {
+    await remove();
+  } catch (cleanup) {
+    return new LdapOperationError(
+      `${cause.message} The entry ${dn} WAS created but has no password, and removing it failed (${(cleanup as Error).message}); delete it or set its password before retrying.`,
+      { code: cause.code, kind: cause.kind, operation: 'setPassword', dn, cause },
+    );
+  }
+  return new LdapOperationError(
+    `${cause.message} The entry ${dn} was removed again, so nothing was left half-created.`,
+    { code: cause.code, kind: cause.kind, operation: 'setPassword', dn, cause },
+  );
+}
