@@ -18,5 +18,6 @@ export type {
 } from './AnchorStore.ts';
 export { AnchorStoreError, type AnchorStoreErrorCode } from './AnchorStoreError.ts';
 export { createMemoryStore } from './createMemoryStore.ts';
+export { createSqliteStore, type SqliteStoreOptions } from './createSqliteStore.ts';
 export { hashEntry } from './hashEntry.ts';
 export { normalizeDn } from './normalizeDn.ts';

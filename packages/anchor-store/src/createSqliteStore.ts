@@ -1,0 +1,236 @@
+import type { AnchorStore, AnchorStoreOptions, StoredEntry, UpsertOutcome } from './AnchorStore.ts';
+import { AnchorStoreError } from './AnchorStoreError.ts';
+import { _bulkUpsert, _checkBatchSize } from './internal/bulkUpsert.ts';
+import { _indexKeys, _indexValue, _notIndexed, _resolveIndexes } from './internal/indexes.ts';
+import { _prepareEntry, type PreparedEntry } from './internal/prepareEntry.ts';
+import {
+  _checkLimit,
+  _checkProfile,
+  _checkSweep,
+  _closed,
+  _errorSummary,
+  _finishCounts,
+  _runFinished,
+  _unknownRun,
+} from './internal/runs.ts';
+import { normalizeDn } from './normalizeDn.ts';
+import { _openDatabase } from './sqlite/openDatabase.ts';
+import { _toRunRecord, _toStoredEntry } from './sqlite/rows.ts';
+import { _prepareStatements } from './sqlite/statements.ts';
+
+/** Options of `createSqliteStore`. */
+export interface SqliteStoreOptions extends AnchorStoreOptions {
+  /** The database file (created if missing; its folder must exist). One file per connector. */
+  readonly path: string;
+  /**
+   * `normal` (default): a commit survives a killed process, not necessarily a power loss. `full`: fsync on
+   * every commit, for power-loss durability at lower bulk-load speed.
+   */
+  readonly synchronous?: 'normal' | 'full';
+  /** SQLite page cache per handle, in MiB (default 64). */
+  readonly cacheSizeMiB?: number;
+  /** How long a write waits for another process's write lock, in ms (default 5000). */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * The embedded default anchor store: one SQLite file (better-sqlite3, WAL) holding entries, the DN and
+ * attribute indexes, run history and watermarks, migrated to the current schema on open. Opens only the
+ * `path` it is given and reads no environment or clock of its own (`now` is injectable).
+ * @param options file path, indexed attributes, clock and durability level
+ * @returns an open store; `close()` it when done
+ * @example
+ * const store = createSqliteStore({ path: '/var/lib/scim2ldap/ldap1.sqlite', indexes: [{ attribute: 'mail' }] });
+ * const runId = await store.beginRun('full-import');
+ * await store.bulkUpsert(entriesFromLdap, { runId });
+ * const gone = await store.sweepUnseen(runId, { maxDeletes: 500 });
+ * await store.finishRun(runId, { counts: { deleted: gone.length } });
+ */
+export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
+  if (typeof options?.path !== 'string' || options.path.length === 0) {
+    throw new AnchorStoreError('invalid-option', 'createSqliteStore: path must name the database file');
+  }
+  const indexes = _resolveIndexes(options.indexes);
+  const now = options.now ?? (() => new Date());
+  const db = _openDatabase(
+    {
+      path: options.path,
+      synchronous: options.synchronous ?? 'normal',
+      cacheSizeMiB: options.cacheSizeMiB ?? 64,
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    },
+    indexes,
+  );
+  const sql = _prepareStatements(db);
+  let closed = false;
+
+  // Every call goes through here: closed check, and SQLite failures become AnchorStoreError naming the file.
+  const run = <T>(operation: string, fn: () => T): T => {
+    if (closed) throw _closed(operation);
+    try {
+      return fn();
+    } catch (cause) {
+      if (cause instanceof AnchorStoreError) throw cause;
+      throw new AnchorStoreError(
+        'storage',
+        `${operation} on ${options.path} failed: ${(cause as Error).message}`,
+        {
+          cause,
+        },
+      );
+    }
+  };
+  const seenBy = (operation: string, runId: number | undefined): number | null => {
+    if (runId === undefined) return sql.latestRun.get()?.id ?? null;
+    if (!sql.getRun.get(runId)) throw _unknownRun(operation, runId);
+    return runId;
+  };
+  const dropKeys = (id: number, body: string): void => {
+    const [objectClasses, attributes] = JSON.parse(body) as [string[], Record<string, string[]>];
+    for (const [a, v] of _indexKeys(objectClasses, attributes, indexes)) sql.dropKey.run(a, v, id);
+  };
+  const write = (entry: PreparedEntry, seen: number | null): UpsertOutcome => {
+    const old = sql.current.get(entry.anchor);
+    if (old?.hash === entry.hash) {
+      sql.touch.run(seen, old.id);
+      return 'unchanged';
+    }
+    const body = JSON.stringify([entry.objectClasses, entry.attributes]);
+    let id: number;
+    if (old) {
+      dropKeys(old.id, old.body);
+      sql.update.run(entry.dn, entry.dnNorm, entry.hash, seen, body, old.id);
+      id = old.id;
+    } else {
+      id = Number(
+        sql.insert.run(entry.anchor, entry.dn, entry.dnNorm, entry.hash, seen, body).lastInsertRowid,
+      );
+    }
+    for (const [a, v] of entry.indexKeys) sql.addKey.run(a, v, id);
+    return old ? 'updated' : 'added';
+  };
+  const writeBatch = db.transaction((batch: PreparedEntry[], seen: number | null) =>
+    batch.map((entry) => write(entry, seen)),
+  );
+  const removeRows = db.transaction((rows: { id: number; body: string }[]) => {
+    for (const row of rows) {
+      dropKeys(row.id, row.body);
+      sql.remove.run(row.id);
+    }
+  });
+
+  return {
+    driver: 'sqlite',
+    async get(anchor) {
+      return run('get', () => {
+        const row = sql.byAnchor.get(anchor);
+        return row && _toStoredEntry(row);
+      });
+    },
+    async getByDn(dn) {
+      const dnNorm = normalizeDn(dn);
+      return run('getByDn', () => {
+        const row = sql.byDn.get(dnNorm);
+        return row && _toStoredEntry(row);
+      });
+    },
+    async findByAttribute(name, value) {
+      return run('findByAttribute', () => {
+        const attribute = name.toLowerCase();
+        const caseExact = indexes.get(attribute);
+        if (caseExact === undefined) throw _notIndexed(name, indexes);
+        return sql.byValue.all(attribute, _indexValue(value, caseExact)).map(_toStoredEntry);
+      });
+    },
+    async upsert(entry, upsertOptions) {
+      return run('upsert', () => {
+        const prepared = _prepareEntry(entry, indexes);
+        return writeBatch.immediate([prepared], seenBy('upsert', upsertOptions?.runId))[0]!;
+      });
+    },
+    async delete(anchor) {
+      return run('delete', () => {
+        const old = sql.current.get(anchor);
+        if (old) removeRows.immediate([old]);
+        return old !== undefined;
+      });
+    },
+    async bulkUpsert(entries, bulkOptions) {
+      const seen = run('bulkUpsert', () => seenBy('bulkUpsert', bulkOptions?.runId));
+      return _bulkUpsert(entries, bulkOptions, indexes, (batch) =>
+        run('bulkUpsert', () => writeBatch.immediate(batch, seen)),
+      );
+    },
+    async beginRun(profile) {
+      _checkProfile(profile);
+      return run('beginRun', () => Number(sql.beginRun.run(profile, now().getTime()).lastInsertRowid));
+    },
+    async finishRun(runId, result) {
+      const counts = _finishCounts(result);
+      const error = _errorSummary(result);
+      return run('finishRun', () => {
+        const row = sql.getRun.get(runId);
+        if (!row) throw _unknownRun('finishRun', runId);
+        if (row.status !== 'unfinished') throw _runFinished(runId);
+        const status = error === undefined ? 'succeeded' : 'failed';
+        const { added, updated, deleted, failed } = counts;
+        sql.finishRun.run(now().getTime(), status, added, updated, deleted, failed, error ?? null, runId);
+        return _toRunRecord(sql.getRun.get(runId)!);
+      });
+    },
+    async getRun(runId) {
+      return run('getRun', () => {
+        const row = sql.getRun.get(runId);
+        return row && _toRunRecord(row);
+      });
+    },
+    async listRuns(listOptions) {
+      const limit = _checkLimit(listOptions?.limit);
+      return run('listRuns', () => sql.listRuns.all(Number.isFinite(limit) ? limit : -1).map(_toRunRecord));
+    },
+    async sweepUnseen(runId, sweepOptions) {
+      return run('sweepUnseen', () =>
+        db
+          .transaction((): StoredEntry[] => {
+            if (!sql.getRun.get(runId)) throw _unknownRun('sweepUnseen', runId);
+            _checkSweep(runId, sql.unseenCount.get(runId)!.n, sweepOptions?.maxDeletes);
+            const rows = sql.unseen.all(runId);
+            removeRows(rows);
+            return rows.map(_toStoredEntry);
+          })
+          .immediate(),
+      );
+    },
+    async getWatermark(method) {
+      return run('getWatermark', () => sql.getWatermark.get(method)?.value);
+    },
+    async setWatermark(method, value) {
+      if (typeof value !== 'string') {
+        throw new AnchorStoreError(
+          'invalid-option',
+          `setWatermark(${JSON.stringify(method)}): value must be a string`,
+        );
+      }
+      run('setWatermark', () => sql.setWatermark.run(method, value));
+    },
+    async count() {
+      return run('count', () => sql.count.get()!.n);
+    },
+    async *iterate(iterateOptions) {
+      const batchSize = _checkBatchSize('iterate', iterateOptions?.batchSize) ?? 500;
+      let after = 0;
+      for (;;) {
+        // Keyset pages: no cursor stays open between pages, so writes may run while a caller iterates.
+        const rows = run('iterate', () => sql.page.all(after, batchSize));
+        for (const row of rows) yield _toStoredEntry(row);
+        if (rows.length < batchSize) return;
+        after = rows.at(-1)!.id;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}

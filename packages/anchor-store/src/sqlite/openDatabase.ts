@@ -1,0 +1,48 @@
+import Database from 'better-sqlite3';
+import { AnchorStoreError } from '../AnchorStoreError.ts';
+import type { ResolvedIndexes } from '../internal/indexes.ts';
+import { _migrate } from './migrations.ts';
+import { _syncIndexes } from './syncIndexes.ts';
+
+/** Connection settings of `_openDatabase`. @internal */
+export interface OpenDatabaseOptions {
+  readonly path: string;
+  readonly synchronous: 'normal' | 'full';
+  readonly cacheSizeMiB: number;
+  readonly busyTimeoutMs: number;
+}
+
+/**
+ * Opens (creating if needed) the store file, switches it to WAL, migrates the schema and syncs the attribute
+ * indexes. WAL with `synchronous=NORMAL` commits by appending to the WAL file without an fsync: a committed
+ * transaction survives a killed process (the OS holds the written pages), and the database is never
+ * corrupted; only a power loss or OS crash can drop the newest commits. `synchronous: 'full'` fsyncs every
+ * commit for that case too, at a cost in bulk-load speed.
+ * @internal
+ */
+export function _openDatabase(options: OpenDatabaseOptions, indexes: ResolvedIndexes): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(options.path);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal' && options.path !== ':memory:') {
+      throw new Error(`journal_mode is ${String(mode)}, not wal`);
+    }
+    db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    db.pragma(`cache_size = ${-Math.round(options.cacheSizeMiB * 1024)}`);
+    db.pragma('temp_store = MEMORY');
+    _migrate(db, options.path);
+    _syncIndexes(db, indexes);
+    return db;
+  } catch (cause) {
+    db?.close();
+    if (cause instanceof AnchorStoreError) throw cause;
+    throw new AnchorStoreError(
+      'storage',
+      `Cannot open the anchor store at ${options.path}: ${(cause as Error).message}. Check that the folder ` +
+        'exists and is writable, and that the file is an anchor-store SQLite database.',
+      { cause },
+    );
+  }
+}
