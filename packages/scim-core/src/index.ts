@@ -41,3 +41,8 @@ export { parsePath, safeParsePath } from './filter/parsePath.ts';
 export { evaluateFilter } from './filter/evaluateFilter.ts';
 export { unsupportedFilter, visitFilter } from './filter/visitFilter.ts';
 export type { FilterVisitor } from './filter/visitFilter.ts';
+
+export { applyPatch } from './patch/applyPatch.ts';
+export { PATCH_OP_SCHEMA, parsePatchRequest } from './patch/parsePatchRequest.ts';
+export type { PatchOperation } from './patch/parsePatchRequest.ts';
+export type { AttributeChange, ApplyPatchOptions, PatchResult } from './patch/types.ts';

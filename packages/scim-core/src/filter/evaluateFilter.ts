@@ -217,3 +217,30 @@ export function evaluateFilter(
     index,
   );
 }
+
+/**
+ * Tests one element of a multi-valued attribute against a value filter (`emails[type eq "work"]`). Elements of
+ * simple multi-valued attributes are addressed as `value` (`objectClass[value eq "person"]`).
+ */
+export function evaluateElementFilter(
+  filter: Filter,
+  element: unknown,
+  definition: AttributeDefinition,
+): boolean {
+  const subject = definition.type === 'complex' ? element : { value: element };
+  const parent: AttributeDefinition =
+    definition.type === 'complex'
+      ? definition
+      : {
+          ...definition,
+          multiValued: false,
+          type: 'complex',
+          subAttributes: [{ ...definition, name: 'value', multiValued: false }],
+        };
+  return evaluate(
+    filter,
+    elementLookup(subject, parent, false),
+    elementLookup(subject, parent, true),
+    undefined,
+  );
+}
