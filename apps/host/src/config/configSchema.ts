@@ -75,7 +75,16 @@ const attributeChoice = v.union(
   'expected an attribute name, or { name, treatAsSingleValue }',
 );
 
-const apply = v.optional(v.picklist(['always', 'createOnly'], 'apply must be always | createOnly'), 'always');
+const apply = v.optional(
+  v.picklist(['always', 'create'], 'apply must be always | create (Entra: "only during object creation")'),
+  'always',
+);
+
+const reverse = v.strictObject({
+  target: nonEmpty('the SCIM attribute this rule reads back into (for example userName)'),
+  source: v.optional(nonEmpty('the directory attribute to copy back')),
+  expression: v.optional(nonEmpty('an expression over the entry attributes, for example [uid]')),
+});
 
 const mappingRule = v.variant(
   'type',
@@ -85,12 +94,15 @@ const mappingRule = v.variant(
       target: nonEmpty('the LDAP attribute to write'),
       source: nonEmpty('the SCIM attribute path (for example userName or emails[type eq "work"].value)'),
       apply,
-      defaultValue: v.optional(v.string()),
+      defaultIfNull: v.optional(v.string()),
     }),
     v.strictObject({
       type: v.literal('constant'),
       target: nonEmpty('the LDAP attribute to write'),
-      value: v.string('expected the constant value as text (quote numbers)'),
+      value: v.union(
+        [v.string(), v.array(v.string())],
+        'expected the constant value as text, or a list of texts (quote numbers: "10000")',
+      ),
       apply,
     }),
     v.strictObject({
@@ -98,8 +110,8 @@ const mappingRule = v.variant(
       target: nonEmpty('the LDAP attribute to write'),
       expression: nonEmpty('an expression (for example Join(" ", [givenName], [surname]))'),
       apply,
-      defaultValue: v.optional(v.string()),
-      reverse: v.optional(nonEmpty('the SCIM attribute this LDAP attribute reads back into')),
+      defaultIfNull: v.optional(v.string()),
+      reverse: v.optional(reverse),
     }),
   ],
   'mapping type must be one of direct | constant | expression',
@@ -113,8 +125,8 @@ const disableFlow = v.variant(
     v.strictObject({
       type: v.literal('setAttribute'),
       attribute: nonEmpty('the boolean LDAP attribute that holds the disabled state'),
-      valueWhenDisabled: v.optional(v.string(), 'TRUE'),
-      valueWhenEnabled: v.optional(v.nullable(v.string())),
+      disabledValue: v.optional(v.string(), 'TRUE'),
+      enabledValue: v.optional(v.nullable(v.string()), null),
     }),
     v.strictObject({ type: v.literal('lock') }),
   ],
@@ -159,10 +171,20 @@ const connector = v.strictObject({
   mapping: v.optional(
     v.strictObject({
       preset: v.optional(
-        v.picklist(['inetOrgPerson', 'none'], 'preset must be inetOrgPerson | none'),
+        v.picklist(
+          ['inetOrgPerson', 'posixAccount', 'none'],
+          'preset must be inetOrgPerson | posixAccount | none',
+        ),
         'inetOrgPerson',
       ),
+      /** Where the preset's DN rule puts new users; default the first container (or partition). */
+      container: v.optional(nonEmpty('the container DN new users are created in')),
+      rdnAttribute: v.optional(v.picklist(['uid', 'cn'], 'rdnAttribute must be uid | cn')),
+      gidNumber: v.optional(nonEmpty('the gidNumber every new POSIX user gets')),
+      uidNumberSource: v.optional(nonEmpty("the SCIM attribute holding each user's uidNumber")),
       rules: v.optional(v.array(mappingRule), []),
+      userNameAttribute: v.optional(nonEmpty('the directory attribute shown as userName')),
+      externalIdAttribute: v.optional(nonEmpty('the directory attribute shown as externalId')),
     }),
     { preset: 'inetOrgPerson', rules: [] },
   ),
