@@ -39,7 +39,7 @@ function isGrowOnly(current: unknown, next: unknown): boolean {
   return current.every((element) => next.some((other) => jsonEqual(element, other)));
 }
 
-function store(state: PatchState, target: AttributeTarget, next: unknown): void {
+function store(state: PatchState, target: AttributeTarget, next: unknown): undefined {
   const current = state.get(target.resolved);
   guardMutability(target, current, next);
   if (next === undefined && target.resolved.definition.required) {
@@ -62,7 +62,7 @@ export function writeTarget(
   target: AttributeTarget,
   raw: unknown,
   options: CoerceOptions,
-): void {
+): undefined {
   const { definition } = target.resolved;
   const current = state.get(target.resolved);
   const { sub, filter, label } = target;
@@ -122,7 +122,7 @@ export function removeTarget(
   target: AttributeTarget,
   raw: unknown,
   options: CoerceOptions,
-): void {
+): undefined {
   const { definition } = target.resolved;
   const current = state.get(target.resolved);
   const { sub, filter } = target;
@@ -156,7 +156,7 @@ export function removeTarget(
 }
 
 /** `remove` of a whole extension (`path` = the extension URN): every attribute of it is recorded as removed. */
-export function removeExtension(state: PatchState, target: ExtensionTarget): void {
+export function removeExtension(state: PatchState, target: ExtensionTarget): undefined {
   for (const definition of target.schema.attributes) {
     const resolved = resolveAttribute(state.index, target.schema.id, definition.name);
     if (!resolved || state.get(resolved) === undefined) continue;

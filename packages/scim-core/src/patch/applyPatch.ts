@@ -48,7 +48,7 @@ function applyAt(
   value: unknown,
   options: ApplyPatchOptions,
   coerce: CoerceOptions,
-): void {
+): undefined {
   const target = resolveTarget(state.index, path, options.unknownAttributes === 'ignore');
   if (!target) return;
   if (target.kind === 'extension') {
@@ -68,7 +68,7 @@ function applyOne(
   operation: PatchOperation,
   options: ApplyPatchOptions,
   coerce: CoerceOptions,
-): void {
+): undefined {
   const { op, path, value } = operation;
   if (path) return applyAt(state, op, path, value, options, coerce);
   const pairs: [PatchPath, unknown][] = [];
