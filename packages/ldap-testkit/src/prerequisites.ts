@@ -44,6 +44,10 @@ const BY_KIND: Record<DirectoryKind, readonly Requirement[]> = {
   ],
 };
 
+function isPresent(need: string): boolean {
+  return need.startsWith('/') ? existsSync(need) : onPath(need);
+}
+
 function onPath(program: string): boolean {
   const dirs = [...(process.env['PATH'] ?? '').split(delimiter), '/usr/sbin', '/sbin'];
   return dirs.some((dir) => {
@@ -61,11 +65,13 @@ function onPath(program: string): boolean {
  * Throws one `MISSING_PREREQUISITE` error naming every missing program or file of `kind` and the Debian
  * packages that provide them, instead of a stack trace from deep inside a start script.
  * @param kind the server about to start
+ * @param present how to tell whether a program or file exists (replaceable in tests)
  */
-export function checkPrerequisites(kind: DirectoryKind): void {
-  const missing = [...COMMON, ...BY_KIND[kind]].filter((r) =>
-    r.need.startsWith('/') ? !existsSync(r.need) : !onPath(r.need),
-  );
+export function checkPrerequisites(
+  kind: DirectoryKind,
+  present: (need: string) => boolean = isPresent,
+): void {
+  const missing = [...COMMON, ...BY_KIND[kind]].filter((r) => !present(r.need));
   if (missing.length === 0) return;
   const packages = [...new Set(missing.map((r) => r.apt))].join(' ');
   throw new TestkitError(
