@@ -60,7 +60,7 @@ export function classifyError(error: unknown, context: ErrorContext): LdapOperat
   const numeric = resultCodeOf(error);
   const built =
     numeric === undefined ? classifyTransport(error, context) : classifyResult(numeric, error, context);
-  return redact(built, context.secrets ?? []);
+  return redactError(built, context.secrets ?? []);
 }
 
 function resultCodeOf(error: unknown): number | undefined {
@@ -70,8 +70,16 @@ function resultCodeOf(error: unknown): number | undefined {
 }
 
 function diagnosticOf(error: Error): string {
-  return error.message.replace(/\s*Code: 0x[0-9a-f]+$/i, '').trim();
+  const text = error.message.replace(/\s*Code: 0x[0-9a-f]+$/i, '').trim();
+  if (!text.includes('\n')) return text;
+  // ApacheDS appends a dump of the whole request (values included) to its diagnostic; keep only the first
+  // line and its ERR_ lines, which carry the reason.
+  const lines = text.split('\n');
+  const reasons = lines.filter((line) => /ERR_\d+/.test(line)).map((line) => line.replace(/^[\s:]+/, ''));
+  return [lines[0]?.trim() ?? '', ...reasons].join(' — ');
 }
+
+const apacheSchemaSignal = /OBJECT_CLASS for OID|ATTRIBUTE_TYPE for OID|INVALID_VALUE_PER_SYNTAX|ERR_277 /;
 
 function target(context: ErrorContext): string {
   return context.dn === undefined ? '' : ` ${context.dn}`;
@@ -80,7 +88,11 @@ function target(context: ErrorContext): string {
 function classifyResult(code: number, error: unknown, context: ErrorContext): LdapOperationError {
   const name = resultCodeName(code);
   const diagnostic = error instanceof Error ? diagnosticOf(error) : String(error);
-  const kind = context.operation === 'bind' && code === 53 ? 'bind' : (kindByCode[code] ?? 'other');
+  let kind: LdapErrorKind =
+    context.operation === 'bind' && code === 53 ? 'bind' : (kindByCode[code] ?? 'other');
+  // ApacheDS answers an unknown object class with loopDetect and an unknown attribute on add with
+  // noSuchAttribute; its diagnostic says what it really is.
+  if (apacheSchemaSignal.test(diagnostic) || (context.operation === 'add' && code === 16)) kind = 'schema';
   const base = {
     code: name,
     kind,
@@ -94,7 +106,12 @@ function classifyResult(code: number, error: unknown, context: ErrorContext): Ld
   switch (kind) {
     case 'schema': {
       const fault =
-        context.attributes === undefined ? undefined : findFaultyAttribute(diagnostic, context.attributes);
+        context.attributes === undefined
+          ? undefined
+          : findFaultyAttribute(
+              context.dn === undefined ? diagnostic : diagnostic.split(context.dn).join(' '),
+              context.attributes,
+            );
       if (fault === undefined) {
         return new LdapOperationError(
           `${what} The directory's schema rejected the entry; check the object classes, required attributes and value syntax.`,
@@ -214,7 +231,13 @@ function truncate(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-function redact(error: LdapOperationError, secrets: readonly string[]): LdapOperationError {
+/**
+ * Returns the error with every occurrence of the secrets replaced by `***` in its message and diagnostic
+ * (servers such as ApacheDS echo request values, passwords included, in diagnostics).
+ * @param error a classified error
+ * @param secrets passwords and other values that must not be shown
+ */
+export function redactError(error: LdapOperationError, secrets: readonly string[]): LdapOperationError {
   const live = secrets.filter((s) => s.length > 0);
   if (live.length === 0) return error;
   const clean = (text: string | undefined): string | undefined =>

@@ -50,11 +50,11 @@ export function findFaultyAttribute(
   // Bare names (ApacheDS: "ERR_277 Attribute foo not declared in objectClasses").
   for (const [lower, [name]] of byLower) {
     if (lower === 'objectclass') continue;
-    if (new RegExp(`(^|[^\\w-])${escapeRegExp(lower)}([^\\w-]|$)`, 'i').test(diagnostic))
+    if (new RegExp(`(^|[^\\w-])${escapeRegExp(lower)}([^\\w=-]|$)`, 'i').test(diagnostic))
       return { attribute: name };
   }
   for (const oc of objectClasses) {
-    if (new RegExp(`(^|[^\\w-])${escapeRegExp(oc)}([^\\w-]|$)`, 'i').test(diagnostic)) {
+    if (new RegExp(`(^|[^\\w-])${escapeRegExp(oc)}([^\\w=-]|$)`, 'i').test(diagnostic)) {
       return { attribute: 'objectClass', value: oc };
     }
   }

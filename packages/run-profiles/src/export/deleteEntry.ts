@@ -1,6 +1,7 @@
 import { Control } from 'ldapts';
 import type { LdapConnection } from '../connection/createLdapConnection.ts';
 import { parseDn } from '../dn/parseDn.ts';
+import type { LdapOperationError } from '../errors/LdapOperationError.ts';
 import { serverSupports, type TargetContext } from '../target/targetContext.ts';
 
 /** OID of the tree-delete control (draft-armijo-ldap-treedelete; AD, ApacheDS, OpenDJ). */
@@ -20,7 +21,15 @@ export async function deleteEntry(context: TargetContext, dn: string, subtree: b
       context.subtreeDelete === 'treeDeleteControl' ||
       (context.subtreeDelete === 'auto' &&
         (await serverSupports(context, connection, 'supportedControl', treeDeleteOid)));
-    if (useControl) return connection.delete(dn, [new Control(treeDeleteOid, { critical: true })]);
+    if (useControl) {
+      try {
+        return await connection.delete(dn, [new Control(treeDeleteOid, { critical: true })]);
+      } catch (error) {
+        // ApacheDS lists the control but still answers notAllowedOnNonLeaf; then delete leaf by leaf.
+        if (context.subtreeDelete !== 'auto' || (error as LdapOperationError).code !== 'notAllowedOnNonLeaf')
+          throw error;
+      }
+    }
     return deleteRecursively(connection, dn);
   });
 }

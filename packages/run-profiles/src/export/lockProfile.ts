@@ -5,7 +5,8 @@ import type { LdapEntry, Modification } from '../connection/types.ts';
  * - `attribute`: a (boolean) attribute, e.g. AD LDS `msDS-UserAccountDisabled: TRUE` / `FALSE`, or 389 DS
  *   `nsAccountLock: true` removed on enable (`enabledValue: null`);
  * - `ppolicy`: OpenLDAP / draft-behera password policy, `pwdAccountLockedTime: 000001010000Z` (locked until an
- *   administrator unlocks) removed on enable.
+ *   administrator unlocks) removed on enable. OpenLDAP honours it only when the entry's password policy has
+ *   `pwdLockout: TRUE`; with `FALSE` the attribute is stored but binds still succeed.
  */
 export type LockProfile =
   | {
