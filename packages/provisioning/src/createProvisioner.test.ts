@@ -1,0 +1,237 @@
+import { createMemoryStore } from '@scim2ldap/anchor-store';
+import { ScimError } from '@scim2ldap/scim-core';
+import { describe, expect, it } from 'vitest';
+import { memoryTarget } from '../test/support/memoryTarget.ts';
+import {
+  buildSchemas,
+  createProvisioner,
+  type MappingConfig,
+  type ProvisioningLogRecord,
+  type ProvisioningPolicy,
+} from './index.ts';
+
+const EXT = 'urn:ietf:params:scim:schemas:extension:ECMA2Host:2.0:User';
+const PATCH = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
+// The seed's OpenLDAP POSIX selection: what Entra sends through the ECMA2Host extension.
+const selected = [
+  { name: '-dn-' },
+  { name: 'export_password' },
+  { name: 'cn', treatAsSingleValue: true },
+  { name: 'gidNumber' },
+  { name: 'homeDirectory' },
+  { name: 'mail', treatAsSingleValue: true },
+  { name: 'objectClass' },
+  { name: 'sn', treatAsSingleValue: true },
+  { name: 'uid', treatAsSingleValue: true },
+  { name: 'uidNumber' },
+  { name: 'userPassword', treatAsSingleValue: true },
+  { name: 'description' },
+];
+const directorySchema = {
+  attributeTypes: [
+    { names: ['uidNumber'], syntax: '1.3.6.1.4.1.1466.115.121.1.27', singleValue: true },
+    { names: ['gidNumber'], syntax: '1.3.6.1.4.1.1466.115.121.1.27', singleValue: true },
+    { names: ['homeDirectory'], syntax: '1.3.6.1.4.1.1466.115.121.1.26', singleValue: true },
+  ],
+};
+
+function setup(
+  policy: ProvisioningPolicy = {},
+  mapping: MappingConfig = { rules: [], matching: [{ attribute: 'mail', precedence: 1 }] },
+) {
+  const target = memoryTarget(['DC=Contoso,DC=lab']);
+  const logs: ProvisioningLogRecord[] = [];
+  const provisioner = createProvisioner({
+    connector: 'LDAP',
+    target,
+    store: createMemoryStore({ indexes: [{ attribute: 'mail' }, { attribute: 'uid' }] }),
+    mapping,
+    policy,
+    schema: buildSchemas(selected, directorySchema, { mapping }),
+    logger: (record) => logs.push(record),
+  });
+  return { target, provisioner, logs };
+}
+
+const bsimon = {
+  schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+  [EXT]: {
+    '-dn-': 'CN=bsimon,DC=Contoso,DC=lab',
+    objectClass: ['inetOrgPerson', 'posixAccount', 'shadowAccount'],
+    cn: 'Brian Simon',
+    sn: 'Simon',
+    mail: 'bsimon@contoso.com',
+    uid: 'bsimon',
+    uidNumber: 10011,
+    gidNumber: '10000',
+    homeDirectory: '/home/bsimon',
+    userPassword: 'initial-Secret-1',
+  },
+};
+
+async function rejection(promise: Promise<unknown>): Promise<ScimError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ScimError);
+  return error as ScimError;
+}
+
+describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => {
+  it('adds the entry from -dn-, objectClass and the attributes, sets the password separately, returns the read-back resource', async () => {
+    const { target, provisioner, logs } = setup();
+    const user = await provisioner.createUser(bsimon);
+    expect(target.calls[0]).toEqual({
+      op: 'add',
+      dn: 'CN=bsimon,DC=Contoso,DC=lab',
+      attributes: ['cn', 'sn', 'mail', 'uid', 'uidNumber', 'gidNumber', 'homeDirectory'],
+      password: true,
+    });
+    const stored = target.entries.get('cn=bsimon,dc=contoso,dc=lab');
+    expect(stored?.attributes.uidNumber).toEqual(['10011']);
+    expect(stored?.objectClasses).toEqual(['inetOrgPerson', 'posixAccount', 'shadowAccount']);
+    expect(user.id).toBe(stored?.anchor);
+    const extension = user[EXT] as Record<string, unknown>;
+    expect(extension['-dn-']).toBe('CN=bsimon,DC=Contoso,DC=lab');
+    expect(extension.uidNumber).toBe(10011);
+    expect(extension.objectClass).toEqual(['inetOrgPerson', 'posixAccount', 'shadowAccount']);
+    expect(extension).not.toHaveProperty('userPassword');
+    expect(JSON.stringify(logs)).not.toContain('initial-Secret-1');
+    expect(logs[0]).toMatchObject({
+      operation: 'createUser',
+      outcome: 'success',
+      status: 201,
+      dn: 'CN=bsimon,DC=Contoso,DC=lab',
+    });
+  });
+
+  it('PATCH sends only the changed attributes; -dn- renames; export_password sets the password', async () => {
+    const { target, provisioner } = setup();
+    const { id } = await provisioner.createUser(bsimon);
+    target.calls.length = 0;
+    const user = await provisioner.patchUser(String(id), {
+      schemas: [PATCH],
+      Operations: [
+        { op: 'Replace', path: `${EXT}:sn`, value: 'Simon-Jones' },
+        { op: 'Replace', path: `${EXT}:mail`, value: 'bsimon@contoso.com' },
+        { op: 'Replace', path: `${EXT}:-dn-`, value: 'CN=brian,DC=Contoso,DC=lab' },
+        { op: 'Add', path: `${EXT}:export_password`, value: 'n3w-Secret' },
+      ],
+    });
+    expect(target.calls).toEqual([
+      { op: 'rename', dn: 'CN=bsimon,DC=Contoso,DC=lab', newDn: 'CN=brian,DC=Contoso,DC=lab' },
+      { op: 'modify', dn: 'CN=brian,DC=Contoso,DC=lab', attributes: { sn: ['Simon-Jones'] } },
+      { op: 'setPassword', dn: 'CN=brian,DC=Contoso,DC=lab' },
+    ]);
+    expect(user.id).toBe(id);
+    expect((user[EXT] as Record<string, unknown>).sn).toBe('Simon-Jones');
+  });
+
+  it('a PATCH that changes nothing sends nothing', async () => {
+    const { target, provisioner } = setup();
+    const { id } = await provisioner.createUser(bsimon);
+    target.calls.length = 0;
+    await provisioner.patchUser(String(id), {
+      schemas: [PATCH],
+      Operations: [{ op: 'Replace', path: `${EXT}:uid`, value: 'bsimon' }],
+    });
+    expect(target.calls).toEqual([]);
+  });
+
+  it('answers matching queries and refuses a duplicate on a matching attribute with 409 uniqueness', async () => {
+    const { provisioner } = setup();
+    const { id } = await provisioner.createUser(bsimon);
+    const hit = await provisioner.queryUsers({ filter: `${EXT}:mail eq "BSIMON@contoso.com"` });
+    expect(hit.Resources.map((r) => r.id)).toEqual([id]);
+    const probe = await provisioner.queryUsers({
+      filter: 'PLACEHOLDER eq "8646d011-1693-4cd3-9ee6-0d7482ca2219"',
+    });
+    expect(probe).toMatchObject({ totalResults: 0, Resources: [] });
+    const other = { ...bsimon, [EXT]: { ...bsimon[EXT], '-dn-': 'CN=other,DC=Contoso,DC=lab' } };
+    const error = await rejection(provisioner.createUser(other));
+    expect(error.status).toBe(409);
+    expect(error.scimType).toBe('uniqueness');
+    expect(error.detail).toContain('mail');
+  });
+
+  it('maps directory failures: existing DN → 409, missing parent → 400 naming it, unknown id → 404', async () => {
+    const { provisioner } = setup({}, { rules: [] });
+    await provisioner.createUser(bsimon);
+    expect((await rejection(provisioner.createUser(bsimon))).status).toBe(409);
+    const orphan = {
+      [EXT]: { ...bsimon[EXT], '-dn-': 'CN=x,OU=missing,DC=Contoso,DC=lab', mail: 'x@contoso.com' },
+    };
+    const parent = await rejection(provisioner.createUser(orphan));
+    expect(parent.status).toBe(400);
+    expect(parent.detail).toContain('OU=missing,DC=Contoso,DC=lab');
+    expect((await rejection(provisioner.getUser('no-such-anchor'))).status).toBe(404);
+  });
+
+  it('rejects an unselected extension attribute and several values for a single-valued one, naming them', async () => {
+    const { provisioner, target } = setup();
+    const unknown = await rejection(provisioner.createUser({ [EXT]: { ...bsimon[EXT], title: 'x' } }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.detail).toContain('"title"');
+    const many = await rejection(provisioner.createUser({ [EXT]: { ...bsimon[EXT], mail: ['a@x', 'b@x'] } }));
+    expect(many.detail).toContain('"mail" is single-valued');
+    expect(target.calls).toEqual([]);
+  });
+
+  it('rejects a -dn- that is not a DN before anything is sent', async () => {
+    const { provisioner, target } = setup();
+    const error = await rejection(
+      provisioner.createUser({ [EXT]: { ...bsimon[EXT], '-dn-': 'bsimon@contoso.com' } }),
+    );
+    expect(error.status).toBe(400);
+    expect(error.detail).toContain('not a valid DN');
+    expect(target.calls).toEqual([]);
+  });
+});
+
+describe('deprovisioning flows', () => {
+  const disable = { schemas: [PATCH], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] };
+  const enable = { schemas: [PATCH], Operations: [{ op: 'Replace', path: 'active', value: true }] };
+
+  it('lock: active=false/true go through setDisabled and GET shows the state', async () => {
+    const { provisioner, target } = setup({ disableFlow: { type: 'lock' } });
+    const { id } = await provisioner.createUser(bsimon);
+    expect((await provisioner.patchUser(String(id), disable)).active).toBe(false);
+    expect((await provisioner.getUser(String(id))).active).toBe(false);
+    expect((await provisioner.patchUser(String(id), enable)).active).toBe(true);
+    expect(
+      target.calls.filter((c) => c.op === 'setDisabled').map((c) => (c as { disabled: boolean }).disabled),
+    ).toEqual([true, false]);
+  });
+
+  it('setAttribute: writes the disabled/enabled value', async () => {
+    const policy: ProvisioningPolicy = {
+      disableFlow: {
+        type: 'setAttribute',
+        attribute: 'description',
+        disabledValue: 'DISABLED',
+        enabledValue: null,
+      },
+    };
+    const { provisioner, target } = setup(policy);
+    const { id } = await provisioner.createUser(bsimon);
+    expect((await provisioner.patchUser(String(id), disable)).active).toBe(false);
+    expect(target.entries.get('cn=bsimon,dc=contoso,dc=lab')?.attributes.description).toEqual(['DISABLED']);
+    expect((await provisioner.patchUser(String(id), enable)).active).toBe(true);
+    expect(target.entries.get('cn=bsimon,dc=contoso,dc=lab')?.attributes.description).toBeUndefined();
+  });
+
+  it('delete on disable removes the entry; delete flow none keeps it on DELETE', async () => {
+    const deleting = setup({ disableFlow: { type: 'delete' } });
+    const { id } = await deleting.provisioner.createUser(bsimon);
+    expect((await deleting.provisioner.patchUser(String(id), disable)).active).toBe(false);
+    expect(deleting.target.entries.size).toBe(0);
+    expect((await rejection(deleting.provisioner.getUser(String(id)))).status).toBe(404);
+
+    const keeping = setup({ deleteFlow: 'none' });
+    const created = await keeping.provisioner.createUser(bsimon);
+    await keeping.provisioner.deleteUser(String(created.id));
+    expect(keeping.target.entries.size).toBe(1);
+  });
+});
