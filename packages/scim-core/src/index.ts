@@ -46,3 +46,23 @@ export { applyPatch } from './patch/applyPatch.ts';
 export { PATCH_OP_SCHEMA, parsePatchRequest } from './patch/parsePatchRequest.ts';
 export type { PatchOperation } from './patch/parsePatchRequest.ts';
 export type { AttributeChange, ApplyPatchOptions, PatchResult } from './patch/types.ts';
+
+export { parseListQuery } from './query/parseListQuery.ts';
+export type { ListQuery, ListQueryOptions, QueryInput } from './query/parseListQuery.ts';
+export { LIST_RESPONSE_SCHEMA, listResponse } from './query/listResponse.ts';
+export type { ListResponse, ListResponseOptions } from './query/listResponse.ts';
+export { buildMeta, ifMatchSatisfied, resourceLocation, weakETag } from './query/meta.ts';
+export type { MetaInput, ResourceMeta } from './query/meta.ts';
+export { projectResource } from './resource/projectResource.ts';
+export type { ProjectionOptions } from './resource/projectResource.ts';
+export { validateResource } from './resource/validateResource.ts';
+export type { ValidateResourceOptions } from './resource/validateResource.ts';
+
+export { SCHEMA_SCHEMA, schemaResource, schemasListResponse } from './discovery/schemasDocument.ts';
+export {
+  RESOURCE_TYPE_SCHEMA,
+  resourceTypeResource,
+  resourceTypesListResponse,
+} from './discovery/resourceTypesDocument.ts';
+export { SERVICE_PROVIDER_CONFIG_SCHEMA, serviceProviderConfig } from './discovery/serviceProviderConfig.ts';
+export type { ServiceProviderConfigOptions } from './discovery/serviceProviderConfig.ts';
