@@ -44,9 +44,10 @@ export function buildProfile(input: BuildProfileInput): DirectoryProfile {
   const rootDse = normalizeRootDse(input.rootDse);
   const warnings: string[] = [...(input.warnings ?? [])];
   const schema = input.subschema ? resolveSchema(input.subschema, input.schemaOptions) : null;
-  if (schema && schema.problems.length > 0) {
+  const unparsable = schema?.problems.filter((p) => p.code === 'unparsable') ?? [];
+  if (unparsable.length > 0) {
     warnings.push(
-      `The subschema has ${schema.problems.length} problem(s), e.g.: ${(schema.problems[0] as { message: string }).message}`,
+      `${unparsable.length} subschema definition(s) could not be parsed and were skipped, e.g.: ${(unparsable[0] as { message: string }).message}`,
     );
   }
   const capabilities = detectCapabilities(rootDse);
