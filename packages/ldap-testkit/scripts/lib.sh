@@ -20,19 +20,23 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 urlencode_path() { printf '%s' "$1" | sed -e 's/%/%25/g' -e 's|/|%2F|g'; }
 
 # start_watchdog SERVER_PID OWNER_PID WORKDIR [EXTRA_CLEANUP_CMD]
-# A detached shell that stops the server and removes WORKDIR once the owning Node process is gone
-# (even after SIGKILL), so a crashed test run leaves no servers behind. It exits quietly when the
-# server stops first (the normal stop() path).
+# A detached shell that lives as long as WORKDIR does. If the owning Node process goes away (exit, crash,
+# SIGKILL) while WORKDIR still exists, it stops the server (SIGTERM, SIGKILL after 30 s) and removes
+# WORKDIR, so a crashed test run leaves no servers behind. A normal stop() removes WORKDIR itself, which
+# ends the watchdog. A zombie server (exited, not yet reaped) counts as stopped.
 start_watchdog() {
   local pid=$1 owner=$2 dir=$3 extra=${4:-true}
   [ -n "$owner" ] && [ "$owner" != 0 ] || return 0
   setsid bash -c '
     pid=$1 owner=$2 dir=$3 extra=$4
-    while kill -0 "$pid" 2>/dev/null; do
-      if ! kill -0 "$owner" 2>/dev/null; then
-        kill -TERM "$pid" 2>/dev/null
-        for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$pid" 2>/dev/null
+    alive() { local s; s=$(sed "s/.*) //" "/proc/$1/stat" 2>/dev/null | cut -c1); [ -n "$s" ] && [ "$s" != Z ]; }
+    while [ -d "$dir" ]; do
+      if ! alive "$owner"; then
+        if alive "$pid"; then
+          kill -TERM "$pid" 2>/dev/null
+          for _ in $(seq 1 300); do alive "$pid" || break; sleep 0.1; done
+          alive "$pid" && kill -KILL "$pid" 2>/dev/null
+        fi
         eval "$extra"
         rm -rf "$dir"
         exit 0
