@@ -9,7 +9,9 @@ export type ExpressionErrorCode =
   | 'invalid-regex'
   | 'missing-context'
   | 'async-required'
-  | 'unique-value-exhausted';
+  | 'unique-value-exhausted'
+  | 'callback-failed'
+  | 'evaluation-failed';
 
 /**
  * The one error base of this package: `code` says what went wrong, the message names the function or
