@@ -1,5 +1,6 @@
 import type { Command } from './Command.ts';
 import { configCheck } from './commands/configCheck.ts';
+import { exprCommand } from './commands/expr.ts';
 import { serveCommand } from './commands/serve.ts';
 import { testConnection } from './commands/testConnection.ts';
 
@@ -7,4 +8,4 @@ import { testConnection } from './commands/testConnection.ts';
  * Every `scim2ldap` command, in the order `--help` lists them. A new command is a file under `commands/`
  * plus one line here.
  */
-export const commands: readonly Command[] = [serveCommand, testConnection, configCheck];
+export const commands: readonly Command[] = [serveCommand, testConnection, exprCommand, configCheck];

@@ -218,8 +218,10 @@ const connector = v.strictObject({
         ),
         'auto',
       ),
+      /** Set an initial random password on create when none is sent (the seed's POSIX example). */
+      initialRandom: v.optional(v.boolean('expected true or false'), false),
     }),
-    { attribute: 'userPassword', method: 'auto' },
+    { attribute: 'userPassword', method: 'auto', initialRandom: false },
   ),
   runProfiles: v.optional(
     v.strictObject({

@@ -4,6 +4,8 @@ const resources: Readonly<Record<string, string>> = {
   resourcetypes: 'ResourceTypes',
   serviceproviderconfig: 'ServiceProviderConfig',
   serviceproviderconfigs: 'ServiceProviderConfig',
+  // The path Microsoft's SCIM reference code (and its Postman collection) uses.
+  serviceconfiguration: 'ServiceProviderConfig',
   cache: 'cache',
 };
 

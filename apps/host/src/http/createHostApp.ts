@@ -62,15 +62,18 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
     metrics.requests.inc({ connector: ctx.connector, operation, status: String(status) });
     metrics.requestSeconds.observe(seconds, { connector: ctx.connector, operation });
     const error = c.get('error');
+    const scimId = ctx.provisioning?.scimId ?? ctx.scimId;
+    const dn = ctx.provisioning?.dn ?? ctx.dn;
     logger.request({
       requestId: ctx.requestId,
       connector: ctx.connector,
       operation,
       method: c.req.method,
       path: new URL(c.req.url).pathname,
-      ...(ctx.scimId === undefined ? {} : { scimId: ctx.scimId }),
-      ...(ctx.dn === undefined ? {} : { dn: ctx.dn }),
-      ldapOps: ctx.ldapOps,
+      ...(scimId === undefined ? {} : { scimId }),
+      ...(dn === undefined ? {} : { dn }),
+      ldapOps: ctx.provisioning?.directoryOperations ?? ctx.ldapOps,
+      ...(ctx.provisioning?.warnings ? { warnings: ctx.provisioning.warnings } : {}),
       status,
       outcome: status < 400 ? 'success' : 'failure',
       ...(error === undefined ? {} : { error }),

@@ -1,3 +1,4 @@
+import type { ProvisioningLogRecord } from '@scim2ldap/provisioning';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** One LDAP operation sent while serving a request. */
@@ -17,6 +18,8 @@ export interface RequestContext {
   scimId?: string;
   dn?: string;
   readonly ldapOps: LdapOpRecord[];
+  /** What the provisioner reported for this request (directory operations with result codes). */
+  provisioning?: ProvisioningLogRecord;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
