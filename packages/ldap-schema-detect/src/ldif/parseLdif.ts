@@ -39,7 +39,7 @@ export function parseLdif(text: string): LdifRecord[] {
       current = null;
       continue;
     }
-    const m = /^([A-Za-z0-9][A-Za-z0-9;.-]*)(::?|:<)\s?(.*)$/.exec(line);
+    const m = /^([A-Za-z0-9][A-Za-z0-9;.-]*)(:<|::|:)\s?(.*)$/.exec(line);
     if (!m)
       throw new DetectError(
         'ldif-syntax',
