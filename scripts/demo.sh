@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# demo.sh — the main job until the SCIM host exists: make the machine ready (scripts/setup.sh), start a
-# throw-away OpenLDAP with 10 seed users through the testkit, print how to reach it and an ldapsearch of
-# it. On a terminal it keeps running until Ctrl-C; otherwise it stops the server again at once.
-# (The host's issue replaces this body with the real demo.)
+# demo.sh — the scim2ldap demo on a fresh machine: installs what is missing (scripts/setup.sh), starts
+# OpenLDAP and the scim2ldap host with Microsoft's OpenLDAP POSIX example (inetOrgPerson + posixAccount +
+# shadowAccount, DN rule CN=<alias>,DC=example,DC=org), provisions sample users through SCIM the way Entra ID
+# does (test connection, schema discovery, match, create, update, disable), prints the directory as
+# ldapsearch shows it, and stops everything. Nothing is left running; temporary files are removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-hold=(); [ -t 0 ] && hold=(--hold)
-exec pnpm -s exec tsx --conditions=@scim2ldap/source packages/ldap-testkit/src/cli.ts \
-  --kind "${SCIM2LDAP_DEMO_KIND:-openldap}" --seed 10 --search "${hold[@]}"
+# The demo needs OpenLDAP only; SCIM2LDAP_SERVERS overrides (e.g. to install all three servers).
+SCIM2LDAP_SERVERS=${SCIM2LDAP_SERVERS:-openldap} bash scripts/setup.sh
+exec node --conditions=@scim2ldap/source --import tsx apps/host/test/demo/runDemo.ts

@@ -62,7 +62,10 @@ export function ldapsearch(
       const [, name = '', sep, raw = ''] = m;
       const value = sep === '::' ? Buffer.from(raw, 'base64').toString('utf8') : raw;
       if (name.toLowerCase() === 'dn') dn = value;
-      else (attrs[name.toLowerCase()] ??= []).push(value);
+      else {
+        const key = name.toLowerCase();
+        attrs[key] = [...(attrs[key] ?? []), value];
+      }
     }
     out.push({ dn, attributes: attrs });
   }
