@@ -72,69 +72,85 @@ export function compileExpression(
   if (issues.length > 0) throw new ExpressionValidationError(issues);
 
   const attributes: string[] = [];
-  const compileNode = (node: Expression): CompiledArgument => {
-    switch (node.kind) {
-      case 'string':
-      case 'number':
-        return constant(node.value);
-      case 'identifier':
-        return constant(node.name);
-      case 'attribute':
-        if (!attributes.includes(node.name)) attributes.push(node.name);
-        return { evaluate: attribute(node.name), constant: false, value: null };
-      case 'comparison': {
-        const left = compileNode(node.left);
-        const right = compileNode(node.right);
-        return fold(comparison(node, left, right), [left, right]);
-      }
-      case 'call': {
-        const definition = definitionsByName.get(node.name)!;
-        const args = compileArgs(node);
-        const evaluate = definition.compile(args, node);
-        return definition.pure === false ? { evaluate, constant: false, value: null } : fold(evaluate, args);
-      }
-    }
-  };
-  const compileArgs = (call: CallExpression): CompiledArguments =>
-    call.args.map((arg) => (arg.kind === 'omitted' ? undefined : compileNode(arg)));
-
   const rootDefinition = ast.kind === 'call' ? definitionsByName.get(ast.name) : undefined;
   const asyncRoot =
     ast.kind === 'call' && rootDefinition?.compileAsync
-      ? rootDefinition.compileAsync(compileArgs(ast), ast)
+      ? rootDefinition.compileAsync(compileArgs(ast, attributes), ast)
       : undefined;
-  const root = asyncRoot ? undefined : compileNode(ast).evaluate;
+  const root = asyncRoot ? undefined : compileNode(ast, attributes).evaluate;
   const secret = containsRedact(ast);
 
-  const evaluateSync = (input: SourceObject, context: EvaluationContext = NO_CONTEXT): EvaluationResult => {
-    if (!root) {
-      throw new ExpressionError(
-        'async-required',
-        `${rootDefinition?.name} awaits a callback; call evaluate(), not evaluateSync()`,
-      );
-    }
-    const scope = makeScope(input, context, secret);
-    let value: RuntimeValue;
-    try {
-      value = root(scope);
-    } catch (error) {
-      throw wrap(error);
-    }
-    return result(scope, value, secret);
+  // Method shorthand, no `this`: callers may destructure { evaluateSync }.
+  return {
+    ast,
+    async: asyncRoot !== undefined,
+    secret,
+    attributes,
+    evaluateSync(input: SourceObject, context: EvaluationContext = NO_CONTEXT): EvaluationResult {
+      return runSync(root, rootDefinition?.name, secret, input, context);
+    },
+    async evaluate(input: SourceObject, context: EvaluationContext = NO_CONTEXT): Promise<EvaluationResult> {
+      if (!asyncRoot) return runSync(root, rootDefinition?.name, secret, input, context);
+      const scope = makeScope(input, context, secret);
+      try {
+        return result(scope, await asyncRoot(scope), secret);
+      } catch (error) {
+        throw wrap(error);
+      }
+    },
   };
-  const evaluate = async (
-    input: SourceObject,
-    context: EvaluationContext = NO_CONTEXT,
-  ): Promise<EvaluationResult> => {
-    if (!asyncRoot) return evaluateSync(input, context);
-    const scope = makeScope(input, context, secret);
-    try {
-      return result(scope, await asyncRoot(scope), secret);
-    } catch (error) {
-      throw wrap(error);
+}
+
+function runSync(
+  root: Evaluator | undefined,
+  rootName: string | undefined,
+  secret: boolean,
+  input: SourceObject,
+  context: EvaluationContext,
+): EvaluationResult {
+  if (!root) {
+    throw new ExpressionError(
+      'async-required',
+      `${rootName} awaits a callback; call evaluate(), not evaluateSync()`,
+    );
+  }
+  const scope = makeScope(input, context, secret);
+  let value: RuntimeValue;
+  try {
+    value = root(scope);
+  } catch (error) {
+    throw wrap(error);
+  }
+  return result(scope, value, secret);
+}
+
+/** Compiles one node into a closure; `attributes` collects the attribute names read. */
+function compileNode(node: Expression, attributes: string[]): CompiledArgument {
+  switch (node.kind) {
+    case 'string':
+    case 'number':
+      return constant(node.value);
+    case 'identifier':
+      return constant(node.name);
+    case 'attribute':
+      if (!attributes.includes(node.name)) attributes.push(node.name);
+      return { evaluate: attribute(node.name), constant: false, value: null };
+    case 'comparison': {
+      const left = compileNode(node.left, attributes);
+      const right = compileNode(node.right, attributes);
+      return fold(comparison(node, left, right), [left, right]);
     }
-  };
-  return { ast, async: asyncRoot !== undefined, secret, attributes, evaluate, evaluateSync };
+    case 'call': {
+      const definition = definitionsByName.get(node.name)!;
+      const args = compileArgs(node, attributes);
+      const evaluate = definition.compile(args, node);
+      return definition.pure === false ? { evaluate, constant: false, value: null } : fold(evaluate, args);
+    }
+  }
+}
+
+function compileArgs(call: CallExpression, attributes: string[]): CompiledArguments {
+  return call.args.map((arg) => (arg.kind === 'omitted' ? undefined : compileNode(arg, attributes)));
 }
 
 function makeScope(source: SourceObject, context: EvaluationContext, secret: boolean): Scope {

@@ -39,6 +39,9 @@ export interface Scope {
 /** A compiled expression node. */
 export type Evaluator = (scope: Scope) => RuntimeValue;
 
+/** The evaluator of an omitted argument: always null. */
+export const evaluateNull: Evaluator = () => null;
+
 /** Renders a boolean the way Entra does. */
 export const bool = (value: boolean): 'True' | 'False' => (value ? 'True' : 'False');
 

@@ -1,9 +1,13 @@
-import type { Argument, CallExpression, Expression } from './ast.ts';
+import type { Argument, CallExpression, Expression, Span } from './ast.ts';
 import type { ExpressionIssue, ExpressionIssueCode } from './ExpressionIssue.ts';
 import type { FunctionInfo } from './functions/FunctionDefinition.ts';
 import { functionRegistry } from './functions/registry.ts';
 import { locate } from './locate.ts';
 import { suggest } from './suggest.ts';
+
+let registryByName: ReadonlyMap<string, FunctionInfo> | undefined;
+const defaultFunctions = (): ReadonlyMap<string, FunctionInfo> =>
+  (registryByName ??= new Map(functionRegistry.map((info) => [info.name, info])));
 
 /** What `validateExpression` checks against. */
 export interface ValidateOptions {
@@ -26,47 +30,41 @@ export interface ValidateOptions {
  * // [{ code: 'unknown-function', message: 'Unknown function "ToLowr"; did you mean "ToLower"?', … }]
  */
 export function validateExpression(ast: Expression, options: ValidateOptions = {}): ExpressionIssue[] {
-  const functions = new Map((options.functions ?? functionRegistry).map((info) => [info.name, info]));
-  const attributes =
-    options.attributes && new Map(options.attributes.map((name) => [name.toLowerCase(), name]));
-  const issues: ExpressionIssue[] = [];
-  const report = (
-    code: ExpressionIssueCode,
-    node: { start: number; end: number },
-    message: string,
-    suggestion?: string,
-  ): void => {
-    const where = options.source === undefined ? undefined : locate(options.source, node.start);
-    issues.push({
-      code,
-      message: where ? `${message} (line ${where.line}, column ${where.column})` : message,
-      start: node.start,
-      end: node.end,
-      ...(where && { line: where.line, column: where.column }),
-      ...(suggestion !== undefined && { suggestion }),
-    });
-  };
+  const validator = new Validator(options);
+  validator.visit(ast, true);
+  return validator.issues.sort((a, b) => a.start - b.start);
+}
 
-  const visit = (node: Argument, root: boolean): void => {
+/** Walks the AST once, collecting issues; a class so no closures are created per validation. */
+class Validator {
+  readonly issues: ExpressionIssue[] = [];
+  private readonly functions: ReadonlyMap<string, FunctionInfo>;
+  private readonly attributes: ReadonlyMap<string, string> | undefined;
+
+  constructor(private readonly options: ValidateOptions) {
+    this.functions = options.functions
+      ? new Map(options.functions.map((info) => [info.name, info]))
+      : defaultFunctions();
+    this.attributes =
+      options.attributes && new Map(options.attributes.map((name) => [name.toLowerCase(), name]));
+  }
+
+  visit(node: Argument, root: boolean): void {
     switch (node.kind) {
       case 'call':
-        checkCall(node, root);
-        for (const arg of node.args) visit(arg, false);
+        this.checkCall(node, root);
+        for (const arg of node.args) this.visit(arg, false);
         return;
       case 'attribute':
-        if (attributes && !attributes.has(node.name.toLowerCase())) {
-          const hint = suggest(node.name, attributes.values());
-          report(
-            'unknown-attribute',
-            node,
-            `Unknown attribute [${node.name}]${hint === undefined ? '' : `; did you mean [${hint}]?`}`,
-            hint,
-          );
+        if (this.attributes && !this.attributes.has(node.name.toLowerCase())) {
+          const hint = suggest(node.name, this.attributes.values());
+          const mean = hint === undefined ? '' : `; did you mean [${hint}]?`;
+          this.report('unknown-attribute', node, `Unknown attribute [${node.name}]${mean}`, hint);
         }
         return;
       case 'comparison':
-        visit(node.left, false);
-        visit(node.right, false);
+        this.visit(node.left, false);
+        this.visit(node.right, false);
         return;
       case 'string':
       case 'number':
@@ -74,56 +72,48 @@ export function validateExpression(ast: Expression, options: ValidateOptions = {
       case 'omitted':
         return;
     }
-  };
+  }
 
-  const checkCall = (call: CallExpression, root: boolean): void => {
-    const info = functions.get(call.name);
+  private checkCall(call: CallExpression, root: boolean): void {
+    const info = this.functions.get(call.name);
     if (!info) {
-      const hint = suggest(call.name, functions.keys());
+      const hint = suggest(call.name, this.functions.keys());
       const casing =
         hint !== undefined && hint.toLowerCase() === call.name.toLowerCase()
           ? ' (function names are case-sensitive)'
           : '';
-      report(
-        'unknown-function',
-        call,
-        `Unknown function "${call.name}"${hint === undefined ? '' : `; did you mean "${hint}"?${casing}`}`,
-        hint,
-      );
+      const mean = hint === undefined ? '' : `; did you mean "${hint}"?${casing}`;
+      this.report('unknown-function', call, `Unknown function "${call.name}"${mean}`, hint);
       return;
     }
     const count = call.args.length;
-    const list = info.parameters
-      .map((p) => (p.variadic ? `${p.name}, …` : p.optional ? `${p.name}?` : p.name))
-      .join(', ');
     const group = info.parameters.filter((p) => p.variadic);
     const fixed = info.parameters.length - group.length;
-    const custom =
+    const pairing =
       group.length > 1 && count >= info.minArgs && (count - fixed) % group.length !== 0
-        ? `${group.map((p) => p.name).join(' and ')} must come in ${group.length === 2 ? 'pairs' : `groups of ${group.length}`}`
-        : undefined;
-    if (count < info.minArgs || count > info.maxArgs || custom) {
+        ? `: ${group.map((p) => p.name).join(' and ')} must come in ${group.length === 2 ? 'pairs' : `groups of ${group.length}`}`
+        : '';
+    if (count < info.minArgs || count > info.maxArgs || pairing) {
+      const list = info.parameters
+        .map((p) => (p.variadic ? `${p.name}, …` : p.optional ? `${p.name}?` : p.name))
+        .join(', ');
       const range =
         info.maxArgs === info.minArgs
           ? `${info.minArgs}`
           : info.maxArgs === Number.POSITIVE_INFINITY
             ? `at least ${info.minArgs}`
             : `${info.minArgs} to ${info.maxArgs}`;
-      report(
+      const plural = range === '1' ? '' : 's';
+      this.report(
         'arity',
         call,
-        `${info.name}(${list}) takes ${range} argument${range === '1' ? '' : 's'}, got ${count}${custom ? `: ${custom}` : ''}`,
+        `${info.name}(${list}) takes ${range} argument${plural}, got ${count}${pairing}`,
       );
     }
     call.args.forEach((arg, index) => {
       const parameter = info.parameters[Math.min(index, info.parameters.length - 1)];
-      if (
-        arg.kind === 'omitted' &&
-        parameter &&
-        !parameter.optional &&
-        index < Math.max(info.minArgs, count)
-      ) {
-        report(
+      if (arg.kind === 'omitted' && parameter && !parameter.optional) {
+        this.report(
           'missing-argument',
           arg,
           `${info.name}: argument ${index + 1} (${parameter.name}) is required but was left empty`,
@@ -131,14 +121,24 @@ export function validateExpression(ast: Expression, options: ValidateOptions = {
       }
     });
     if (info.topLevelOnly && !root) {
-      report(
+      this.report(
         'misplaced-function',
         call,
         `${info.name} must be the whole expression, not nested inside another function`,
       );
     }
-  };
+  }
 
-  visit(ast, true);
-  return issues.sort((a, b) => a.start - b.start);
+  private report(code: ExpressionIssueCode, node: Span, message: string, suggestion?: string): void {
+    const source = this.options.source;
+    const where = source === undefined ? undefined : locate(source, node.start);
+    this.issues.push({
+      code,
+      message: where ? `${message} (line ${where.line}, column ${where.column})` : message,
+      start: node.start,
+      end: node.end,
+      ...(where && { line: where.line, column: where.column }),
+      ...(suggestion !== undefined && { suggestion }),
+    });
+  }
 }

@@ -1,4 +1,4 @@
-import { isNullOrEmpty } from '../runtime.ts';
+import { isNullOrEmpty, evaluateNull } from '../runtime.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**
@@ -28,7 +28,7 @@ export const Coalesce: FunctionDefinition = {
     { expression: 'Coalesce([mail],[otherMail])', input: {}, output: null },
   ],
   compile: (sources) => {
-    const readers = sources.map((source) => source?.evaluate ?? (() => null));
+    const readers = sources.map((source) => source?.evaluate ?? evaluateNull);
     return (scope) => {
       let last = null;
       for (let i = 0; i < readers.length; i++) {

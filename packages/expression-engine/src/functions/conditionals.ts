@@ -1,4 +1,4 @@
-import { isTrue, toText } from '../runtime.ts';
+import { isTrue, toText, evaluateNull } from '../runtime.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**
@@ -38,8 +38,8 @@ export const IIF: FunctionDefinition = {
   ],
   compile: ([condition, whenTrue, whenFalse]) => {
     const test = condition!.evaluate;
-    const readTrue = whenTrue?.evaluate ?? (() => null);
-    const readFalse = whenFalse?.evaluate ?? (() => null);
+    const readTrue = whenTrue?.evaluate ?? evaluateNull;
+    const readFalse = whenFalse?.evaluate ?? evaluateNull;
     return (scope) => (isTrue(test(scope)) ? readTrue(scope) : readFalse(scope));
   },
 };
@@ -79,9 +79,9 @@ export const Switch: FunctionDefinition = {
   ],
   compile: ([source, fallback, ...pairs]) => {
     const read = source!.evaluate;
-    const readDefault = fallback?.evaluate ?? (() => null);
+    const readDefault = fallback?.evaluate ?? evaluateNull;
     const keys = pairs.filter((_, i) => i % 2 === 0);
-    const values = pairs.filter((_, i) => i % 2 === 1).map((value) => value?.evaluate ?? (() => null));
+    const values = pairs.filter((_, i) => i % 2 === 1).map((value) => value?.evaluate ?? evaluateNull);
     const constantKeys = keys.every((key) => key === undefined || key.constant)
       ? new Map(
           keys.map((key, i) => [key === undefined ? '' : (toText(key.value) ?? ''), i] as const).reverse(),

@@ -1,4 +1,4 @@
-import { type RuntimeValue, toList, toText } from '../runtime.ts';
+import { type RuntimeValue, toList, toText, evaluateNull } from '../runtime.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**
@@ -37,7 +37,7 @@ export const Join: FunctionDefinition = {
     const readSeparator = separator?.evaluate;
     const constantSeparator =
       separator === undefined ? '' : separator.constant ? (toText(separator.value) ?? '') : undefined;
-    const readers = sources.map((source) => source?.evaluate ?? (() => null));
+    const readers = sources.map((source) => source?.evaluate ?? evaluateNull);
     return (scope) => {
       const sep = constantSeparator ?? toText(readSeparator!(scope)) ?? '';
       let out = '';

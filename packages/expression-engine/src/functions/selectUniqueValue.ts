@@ -1,5 +1,5 @@
 import { ExpressionError } from '../ExpressionError.ts';
-import { fail, toText } from '../runtime.ts';
+import { fail, toText, evaluateNull } from '../runtime.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**
@@ -29,7 +29,7 @@ export const SelectUniqueValue: FunctionDefinition = {
   compile: (_args, call) => () =>
     fail(call, 'async-required', 'awaits the exists callback; call evaluate(), not evaluateSync()'),
   compileAsync: (rules, call) => {
-    const readers = rules.map((rule) => rule?.evaluate ?? (() => null));
+    const readers = rules.map((rule) => rule?.evaluate ?? evaluateNull);
     return async (scope) => {
       const exists = scope.context.exists;
       if (!exists)
