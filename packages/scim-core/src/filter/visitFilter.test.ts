@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { type FilterVisitor, parseFilter, ScimError, unsupportedFilter, visitFilter } from '../index.ts';
 
 // A toy LDAP translator: equality and presence only, the way a directory target would start.
-const escape = (value: string): string =>
+const escapeValue = (value: string): string =>
   value.replace(/[\\*()\0]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 const ldap: FilterVisitor<string> = {
   compare: (node) => {
     if (node.op !== 'eq') throw unsupportedFilter(node, `operator "${node.op}" is not supported`);
-    return `(${node.attribute.name}=${escape(String(node.value))})`;
+    return `(${node.attribute.name}=${escapeValue(String(node.value))})`;
   },
   present: (node) => `(${node.attribute.name}=*)`,
   and: (_node, left, right) => `(&${left}${right})`,

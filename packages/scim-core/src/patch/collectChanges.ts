@@ -13,6 +13,7 @@ function change(
   subAttribute?: string,
 ): AttributeChange {
   const { schema, definition } = resolved;
+  const sensitive = definition.mutability === 'writeOnly' || definition.returned === 'never';
   return {
     path: `${schema.id}:${definition.name}${subAttribute === undefined ? '' : `.${subAttribute}`}`,
     schema: schema.id,
@@ -21,6 +22,7 @@ function change(
     op,
     values,
     oldValues,
+    ...(sensitive ? { sensitive: true as const } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export interface AttributeChange {
   readonly values: readonly unknown[];
   /** All values before the PATCH (empty when the attribute was unassigned). */
   readonly oldValues: readonly unknown[];
+  /** Present for writeOnly / never-returned attributes (passwords): keep these values out of logs. */
+  readonly sensitive?: true;
 }
 
 /** Result of {@link applyPatch}: the new resource (the input is not modified) and what changed. */
