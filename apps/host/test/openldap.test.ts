@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectorFor, posixAttributes } from './support/connectorConfig.ts';
+import { ECMA, entraClient } from './support/entraClient.ts';
+import { walkEntraSequence } from './support/entraSequence.ts';
+import { ldapsearch } from './support/ldapsearch.ts';
+import { type HostProcess, startHostProcess } from './support/startHostProcess.ts';
+
+const token = 'openldap-test-token-0123456789';
+
+describe('scim2ldap serve against OpenLDAP (HTTPS, POSIX schema)', () => {
+  let dir: RunningDirectory;
+  let host: HostProcess;
+  let ca: string;
+
+  beforeAll(async () => {
+    dir = await startDirectory({ kind: 'openldap' });
+    // An existing directory user, there before the host's first import.
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('ldapadd', ['-x', '-H', dir.ldapUrl, '-D', dir.adminDn, '-w', dir.adminPassword], {
+      input: `dn: cn=jdoe,${dir.baseDn}\nobjectClass: inetOrgPerson\ncn: jdoe\nsn: Doe\nmail: jdoe@contoso.com\n`,
+    });
+    host = await startHostProcess(
+      {
+        server: { tls: { mode: 'self-signed', hostnames: ['localhost'] } },
+        connectors: [
+          connectorFor(dir, {
+            auxiliaryClasses: ['posixAccount', 'shadowAccount'],
+            attributes: posixAttributes,
+            mapping: { preset: 'none' },
+            matching: [{ attribute: 'mail', precedence: 1 }],
+            deprovisioning: { disableFlow: { type: 'lock' }, deleteFlow: 'delete' },
+          }),
+        ],
+      },
+      { env: { TEST_TOKEN: token, TEST_BIND_PASSWORD: dir.adminPassword } },
+    );
+    ca = readFileSync(join(host.workdir, 'state', 'tls', 'cert.pem'), 'utf8');
+  });
+
+  afterAll(async () => {
+    await host?.stop();
+    await dir?.stop();
+  });
+
+  it('walks the whole Entra sequence over HTTPS, trusting the generated certificate', async () => {
+    const entra = entraClient(host.baseUrl.replace('127.0.0.1', 'localhost'), 'LDAP', token, { ca });
+    await walkEntraSequence(dir, entra, 'pwdAccountLockedTime');
+  });
+
+  it('matches an existing directory user by mail and updates it instead of creating a duplicate', async () => {
+    const entra = entraClient(host.baseUrl, 'LDAP', token);
+    const match = await entra.match(`${ECMA}:mail`, 'jdoe@contoso.com');
+    expect(match.body.totalResults).toBe(1);
+    const id = String(match.body.Resources?.[0]?.id);
+    const r = await entra.replace(id, { [`${ECMA}:sn`]: 'Doe-Smith' });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const entries = ldapsearch(dir, '(mail=jdoe@contoso.com)');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.attributes.sn).toEqual(['Doe-Smith']);
+    const dup = await entra.create({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      [ECMA]: {
+        '-dn-': `CN=jdoe2,${dir.baseDn}`,
+        objectClass: ['inetOrgPerson'],
+        cn: 'jdoe2',
+        sn: 'Doe',
+        mail: 'jdoe@contoso.com',
+      },
+    });
+    expect(dup.status).toBe(409);
+    expect(ldapsearch(dir, '(mail=jdoe@contoso.com)')).toHaveLength(1);
+  });
+
+  it('finds an entry created outside the host since the last import', async () => {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('ldapadd', ['-x', '-H', dir.ldapUrl, '-D', dir.adminDn, '-w', dir.adminPassword], {
+      input: `dn: cn=outside,${dir.baseDn}\nobjectClass: inetOrgPerson\ncn: outside\nsn: Side\nmail: outside@contoso.com\n`,
+    });
+    const entra = entraClient(host.baseUrl, 'LDAP', token);
+    const match = await entra.match(`${ECMA}:mail`, 'outside@contoso.com');
+    expect(match.body.totalResults).toBe(1);
+  });
+
+  it('keeps the token and passwords out of the provisioning log, one JSON line per request', async () => {
+    const log = readFileSync(host.logFile, 'utf8');
+    expect(log).not.toContain(token);
+    expect(log).not.toContain(dir.adminPassword);
+    expect(log).not.toContain('Initial-Pa55word!');
+    const requests = log
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.kind === 'request');
+    const create = requests.find((l) => l.operation === 'createUser' && l.status === 201);
+    expect(create).toMatchObject({ connector: 'LDAP', outcome: 'success' });
+    expect(create?.ldapOps).toEqual(
+      expect.arrayContaining([expect.objectContaining({ operation: 'add', result: 'success' })]),
+    );
+    expect(typeof create?.durationMs).toBe('number');
+    expect(create?.requestId).toBeTypeOf('string');
+  });
+
+  it('shows the imported entries on /cache and counts requests on /metrics', async () => {
+    const entra = entraClient(host.baseUrl, 'LDAP', token);
+    const cache = await entra.cache();
+    expect(cache.status).toBe(200);
+    expect(cache.body.totalResults).toBeGreaterThanOrEqual(1);
+    const { requestHost } = await import('../src/cli/requestHost.ts');
+    const metrics = await requestHost(`${host.baseUrl}/metrics`, { insecure: true });
+    expect(metrics.text).toMatch(
+      /scim2ldap_scim_requests_total\{connector="LDAP",operation="createUser",status="201"\} \d+/,
+    );
+    expect(metrics.text).toMatch(
+      /scim2ldap_ldap_operations_total\{connector="LDAP",op="add",result="success"\} \d+/,
+    );
+    expect(metrics.text).toMatch(/scim2ldap_tls_certificate_not_after_timestamp_seconds \d+/);
+    const ready = await requestHost(`${host.baseUrl}/readyz`, { insecure: true });
+    expect(JSON.parse(ready.text)).toMatchObject({ status: 'ready', certificate: { origin: 'generated' } });
+  });
+});
