@@ -47,3 +47,17 @@ export type {
   NewDirectoryEntry,
   PasswordPolicy,
 } from './target/types.ts';
+export type { ApplyContext, ApplyCounts } from './delta/applyChanges.ts';
+export { applyChanges } from './delta/applyChanges.ts';
+export type { AttributeChange, ChangeRecord } from './delta/ChangeRecord.ts';
+export { parseAccesslogEntry, parseReqMods } from './delta/parseAccesslogEntry.ts';
+export { parseChangelogEntry } from './delta/parseChangelogEntry.ts';
+export { parseLdifChanges } from './delta/parseLdifChanges.ts';
+export type { DeltaMethod } from './import/captureWatermark.ts';
+export { captureWatermark } from './import/captureWatermark.ts';
+export type { DeltaImportOptions, DeltaImportResult } from './import/deltaImport.ts';
+export { deltaImport } from './import/deltaImport.ts';
+export type { FullImportOptions, FullImportResult, ImportProgress } from './import/fullImport.ts';
+export { fullImport } from './import/fullImport.ts';
+export type { ImportScope } from './import/importScope.ts';
+export { planUsnRecords } from './import/readChanges.ts';

@@ -5,6 +5,20 @@ import { classifyError } from '../errors/classifyError.ts';
 import type { LdapOperationError } from '../errors/LdapOperationError.ts';
 import type { LdapConnectionOptions, LdapEntry, LdapSearchOptions, Logger, Modification } from './types.ts';
 
+/** Clients whose StartTLS socket closed (ldapts keeps reporting them connected). */
+const deadClients = new WeakSet<Client>();
+
+/**
+ * ldapts 8 tracks the close of the plain socket only while it is the active one; after StartTLS the TLS
+ * socket replaces it and a server restart leaves the client "connected" to a dead socket. Watch the TLS
+ * socket ourselves so the next operation reconnects instead of waiting for a timeout.
+ * @param client a client just upgraded with StartTLS
+ */
+function watchUpgradedSocket(client: Client): void {
+  const socket = (client as unknown as { socket?: net.Socket }).socket;
+  socket?.once('close', () => deadClients.add(client));
+}
+
 const defaultBinary = [
   'objectGUID',
   'objectSid',
@@ -88,7 +102,7 @@ class Connection implements LdapConnection {
   }
 
   get isConnected(): boolean {
-    return this.client?.isConnected === true;
+    return this.client?.isConnected === true && !deadClients.has(this.client);
   }
 
   async connect(): Promise<void> {
@@ -270,7 +284,7 @@ class Connection implements LdapConnection {
         classifyError(new Error('the connection was closed by the application'), { operation: 'connect' }),
       );
     }
-    if (this.client?.isConnected === true) return Promise.resolve(this.client);
+    if (this.client !== undefined && this.isConnected) return Promise.resolve(this.client);
     if (this.establishing === undefined) {
       this.client = undefined;
       this.establishing = this.establishWithBackoff().finally(() => {
@@ -321,6 +335,7 @@ class Connection implements LdapConnection {
       if (this.options.startTls === true) {
         phase = 'startTLS';
         await client.startTLS({ ...tlsOptions });
+        watchUpgradedSocket(client);
       }
       phase = 'bind';
       if (bind.method === 'simple') await client.bind(bind.dn, bind.password);
