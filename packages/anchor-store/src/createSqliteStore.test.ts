@@ -1,15 +1,119 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
-import { createSqliteStore } from './index.ts';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSqliteStore, type EntryInput } from './index.ts';
 import { testAnchorStore } from './testing/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'anchor-store-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
+const freshPath = (): string => join(dir, `store-${++n}.sqlite`);
 
 testAnchorStore({
   name: 'sqlite driver',
-  create: (options) => createSqliteStore({ ...options, path: join(dir, `store-${++n}.sqlite`) }),
+  create: (options) => createSqliteStore({ ...options, path: freshPath() }),
+});
+
+const person = (i: number, mail: string): EntryInput => ({
+  anchor: `a${i}`,
+  dn: `uid=u${i},dc=example,dc=org`,
+  objectClasses: ['inetOrgPerson'],
+  attributes: { uid: [`u${i}`], mail: [mail], employeeNumber: [`E${i}`] },
+});
+
+describe('sqlite driver on disk', () => {
+  it('keeps entries, runs, watermarks and indexes across close and reopen', async () => {
+    const path = freshPath();
+    const first = createSqliteStore({ path, indexes: [{ attribute: 'mail' }] });
+    const runId = await first.beginRun('full-import');
+    await first.bulkUpsert([person(1, 'One@example.org'), person(2, 'two@example.org')], { runId });
+    await first.finishRun(runId, { counts: { added: 2 } });
+    await first.setWatermark('syncrepl', 'cookie-1');
+    await first.close();
+
+    const again = createSqliteStore({ path, indexes: [{ attribute: 'mail' }] });
+    expect(await again.count()).toBe(2);
+    expect((await again.findByAttribute('mail', 'one@EXAMPLE.org'))[0]?.anchor).toBe('a1');
+    expect((await again.getByDn('UID=u2,DC=example,DC=org'))?.lastSeenRun).toBe(runId);
+    expect(await again.getWatermark('syncrepl')).toBe('cookie-1');
+    expect((await again.listRuns())[0]).toMatchObject({
+      id: runId,
+      status: 'succeeded',
+      counts: { added: 2 },
+    });
+    expect(await again.beginRun('delta-import')).toBeGreaterThan(runId);
+    await again.close();
+  });
+
+  it('builds, rebuilds and drops attribute indexes when the configuration changes', async () => {
+    const path = freshPath();
+    const first = createSqliteStore({ path, indexes: [{ attribute: 'mail' }] });
+    await first.bulkUpsert([person(1, 'one@example.org'), person(2, 'two@example.org')]);
+    await first.close();
+
+    const exact = createSqliteStore({ path, indexes: [{ attribute: 'employeeNumber', caseExact: true }] });
+    expect((await exact.findByAttribute('employeenumber', 'E2'))[0]?.anchor).toBe('a2');
+    expect(await exact.findByAttribute('employeeNumber', 'e2')).toEqual([]);
+    await expect(exact.findByAttribute('mail', 'one@example.org')).rejects.toMatchObject({
+      code: 'not-indexed',
+    });
+    await exact.close();
+
+    const folded = createSqliteStore({
+      path,
+      indexes: [{ attribute: 'employeeNumber' }, { attribute: 'mail' }],
+    });
+    expect((await folded.findByAttribute('employeeNumber', 'e2'))[0]?.anchor).toBe('a2');
+    expect((await folded.findByAttribute('mail', 'ONE@example.org'))[0]?.anchor).toBe('a1');
+    await folded.close();
+    const db = new Database(path, { readonly: true });
+    const rows = db.prepare('SELECT attribute, count(*) AS n FROM attribute_index GROUP BY attribute').all();
+    db.close();
+    expect(rows).toEqual([
+      { attribute: 'employeenumber', n: 2 },
+      { attribute: 'mail', n: 2 },
+    ]);
+  });
+
+  it('refuses a store written by a newer schema version, naming the file', async () => {
+    const path = freshPath();
+    await createSqliteStore({ path }).close();
+    const db = new Database(path);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => createSqliteStore({ path })).toThrow(
+      expect.objectContaining({ code: 'schema-too-new', message: expect.stringContaining(path) }),
+    );
+  });
+
+  it('says which file it cannot open and why', () => {
+    const missing = join(dir, 'no-such-folder', 'store.sqlite');
+    expect(() => createSqliteStore({ path: missing })).toThrow(
+      expect.objectContaining({ code: 'storage', message: expect.stringContaining(missing) }),
+    );
+    const notADatabase = join(dir, 'notes.txt');
+    writeFileSync(
+      notADatabase,
+      'this is not a database, just some text that is long enough to matter'.repeat(20),
+    );
+    expect(() => createSqliteStore({ path: notADatabase })).toThrow(
+      expect.objectContaining({
+        code: 'storage',
+        message: expect.stringMatching(/notes\.txt.*not a database/),
+      }),
+    );
+    expect(() => createSqliteStore({ path: '' })).toThrow(
+      expect.objectContaining({ code: 'invalid-option' }),
+    );
+  });
+
+  it('switches the file to WAL journaling', async () => {
+    const path = freshPath();
+    await createSqliteStore({ path, synchronous: 'full' }).close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EntryInput } from './AnchorStore.ts';
 
 /**
@@ -9,15 +9,22 @@ import type { EntryInput } from './AnchorStore.ts';
  * @param entry the entry (its anchor is not part of the hash)
  * @returns 22 characters of base64url (128 bits of SHA-256)
  * @example
- * hashEntry({ anchor: 'a', dn: 'uid=jo,dc=example,dc=org', objectClasses: ['inetOrgPerson'], attributes: { mail: ['jo@example.org'] } });
+ * hashEntry({ dn: 'uid=jo,dc=example,dc=org', objectClasses: ['inetOrgPerson'], attributes: { mail: ['jo@example.org'] } });
  */
 export function hashEntry(entry: Omit<EntryInput, 'anchor'>): string {
-  const attributes: [string, string[]][] = [];
-  for (const [name, values] of Object.entries(entry.attributes)) {
-    if (values.length > 0) attributes.push([name.toLowerCase(), [...values].sort()]);
+  const byName = new Map<string, readonly string[]>();
+  for (const name in entry.attributes) {
+    const values = entry.attributes[name]!;
+    if (values.length > 0) byName.set(name.toLowerCase(), values);
   }
-  attributes.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const objectClasses = entry.objectClasses.map((c) => c.toLowerCase()).sort();
-  const canonical = JSON.stringify([entry.dn, objectClasses, attributes]);
-  return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
+  // Length-prefixed fields with a distinct marker per field kind: an injective encoding with no escaping.
+  let canonical = `${entry.dn.length}:${entry.dn}`;
+  for (const c of entry.objectClasses.map((c) => c.toLowerCase()).sort())
+    canonical += `\u0001${c.length}:${c}`;
+  for (const name of [...byName.keys()].sort()) {
+    const values = byName.get(name)!;
+    canonical += `\u0002${name.length}:${name}`;
+    for (const v of values.length === 1 ? values : [...values].sort()) canonical += `\u0003${v.length}:${v}`;
+  }
+  return hash('sha256', canonical, 'base64url').slice(0, 22);
 }

@@ -51,8 +51,16 @@ export function normalizeDn(dn: string): string {
       `DN is ${dn.length} characters long; at most ${MAX_DN_LENGTH} are accepted`,
     );
   }
+  // Fast path for the common shape (`uid=jo smith,ou=people,dc=example,dc=org`): named types, printable ASCII
+  // values without specials or extra spaces. The parser would only lower-case it.
+  if (SIMPLE_DN.test(dn)) return dn.toLowerCase();
   return new DnParser(dn).distinguishedName();
 }
+
+const SIMPLE_VALUE =
+  '[\\x21\\x24-\\x2a\\x2d-\\x3a\\x3f-\\x5b\\x5d-\\x7e]+(?: [\\x21\\x24-\\x2a\\x2d-\\x3a\\x3f-\\x5b\\x5d-\\x7e]+)*';
+const SIMPLE_RDN = `[A-Za-z][A-Za-z0-9-]*=${SIMPLE_VALUE}`;
+const SIMPLE_DN = new RegExp(`^${SIMPLE_RDN}(?:,${SIMPLE_RDN})*$`);
 
 class DnParser {
   private pos = 0;
@@ -178,8 +186,12 @@ class DnParser {
 
 // caseIgnoreMatch with RFC 4518 insignificant-space handling; NFKC approximates the §2.2 mapping step.
 function normalizeValue(raw: string): string {
+  if (PLAIN.test(raw)) return raw.toLowerCase();
   return raw.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+// Printable ASCII with single inner spaces: already NFKC and space-normalised.
+const PLAIN = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
 
 function escapeValue(value: string): string {
   const escaped = value.replace(/[\\,+";<>=\u0000]/g, (c) => (c === '\u0000' ? '\\00' : `\\${c}`));

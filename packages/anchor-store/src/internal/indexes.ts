@@ -36,9 +36,13 @@ export function _resolveIndexes(indexes: readonly IndexSpec[] | undefined): Reso
  * @internal
  */
 export function _indexValue(value: string, caseExact: boolean): string {
-  const folded = caseExact ? value : value.normalize('NFKC').toLowerCase();
-  return folded.replace(/\s+/g, ' ').trim();
+  // Plain printable ASCII with single inner spaces (the common case) needs no NFKC and no space rewrite.
+  const plain = PLAIN.test(value);
+  const folded = caseExact ? value : plain ? value.toLowerCase() : value.normalize('NFKC').toLowerCase();
+  return plain ? folded : folded.replace(/\s+/g, ' ').trim();
 }
+
+const PLAIN = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
 
 /**
  * The `(attribute, value)` keys an entry contributes to the indexes, without duplicates.

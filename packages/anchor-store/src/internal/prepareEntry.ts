@@ -43,7 +43,7 @@ export function _prepareEntry(entry: EntryInput, indexes: ResolvedIndexes): Prep
   const attributes: Record<string, string[]> = {};
   const names = new Set<string>();
   for (const [name, values] of Object.entries(entry.attributes)) {
-    if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
+    if (!Array.isArray(values) || !allStrings(values)) {
       throw invalid(entry, `attribute "${name}" must be an array of strings (binary values base64-encoded)`);
     }
     if (values.length === 0) continue;
@@ -79,4 +79,9 @@ function invalid(entry: EntryInput, problem: string, cause?: unknown): AnchorSto
 
 function describe(value: unknown): string {
   return value === undefined ? 'undefined' : (JSON.stringify(value)?.slice(0, 100) ?? String(value));
+}
+
+function allStrings(values: readonly unknown[]): boolean {
+  for (const value of values) if (typeof value !== 'string') return false;
+  return true;
 }

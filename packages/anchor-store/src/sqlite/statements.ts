@@ -24,13 +24,15 @@ export interface RunRow {
   error: string | null;
 }
 
+type Statement<P extends unknown[], R> = Database.Statement<P, R>;
+
 const ENTRY = 'e.id, e.anchor, e.dn, e.hash, e.last_seen_run, e.body';
 
 /**
  * Every statement the SQLite driver runs, prepared once per handle.
  * @internal
  */
-export function _prepareStatements(db: Database.Database) {
+export function _prepareStatements(db: Database.Database): Statements {
   return {
     current: db.prepare<[string], Pick<EntryRow, 'id' | 'hash' | 'body'>>(
       'SELECT id, hash, body FROM entries WHERE anchor = ?',
@@ -85,4 +87,26 @@ export function _prepareStatements(db: Database.Database) {
 }
 
 /** The prepared statements of one handle. @internal */
-export type Statements = ReturnType<typeof _prepareStatements>;
+export interface Statements {
+  current: Statement<[string], Pick<EntryRow, 'id' | 'hash' | 'body'>>;
+  insert: Statement<[string, string, string, string, number | null, string], unknown>;
+  touch: Statement<[number | null, number], unknown>;
+  update: Statement<[string, string, string, number | null, string, number], unknown>;
+  remove: Statement<[number], unknown>;
+  addKey: Statement<[string, string, number], unknown>;
+  dropKey: Statement<[string, string, number], unknown>;
+  byAnchor: Statement<[string], EntryRow>;
+  byDn: Statement<[string], EntryRow>;
+  byValue: Statement<[string, string], EntryRow>;
+  page: Statement<[number, number], EntryRow>;
+  count: Statement<[], { n: number }>;
+  unseenCount: Statement<[number], { n: number }>;
+  unseen: Statement<[number], EntryRow>;
+  latestRun: Statement<[], { id: number | null }>;
+  beginRun: Statement<[string, number], unknown>;
+  getRun: Statement<[number], RunRow>;
+  finishRun: Statement<[number, string, number, number, number, number, string | null, number], unknown>;
+  listRuns: Statement<[number], RunRow>;
+  getWatermark: Statement<[string], { value: string }>;
+  setWatermark: Statement<[string, string], unknown>;
+}
