@@ -4,7 +4,7 @@ import type { FunctionDefinition } from './FunctionDefinition.ts';
 /**
  * Letters that do not decompose into a base letter plus marks, mapped as Entra's NormalizeDiacritics table
  * does (æ→ae, ø→oe, ß→ss, ł→l, ı→i, İ→I, …). Everything else with a diacritic is handled by Unicode
- * canonical decomposition: "ä" = "a" + U+0308, and the mark is dropped.
+ * canonical decomposition: "ä" = "a" + U+0308, and the mark on the Latin letter is dropped.
  */
 export const DIACRITIC_TABLE: Readonly<Record<string, string>> = {
   æ: 'ae',
@@ -34,7 +34,8 @@ export const DIACRITIC_TABLE: Readonly<Record<string, string>> = {
 };
 
 const SPECIAL = new RegExp(`[${Object.keys(DIACRITIC_TABLE).join('')}]`, 'gu');
-const MARKS = /\p{M}+/gu;
+// Only marks on Latin letters: Cyrillic й (и + breve) and other scripts keep their marks.
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 // Only text outside ASCII can change; most names are ASCII, so skip the work for them.
 const NON_ASCII = /[^\x00-\x7f]/;
 
@@ -44,7 +45,7 @@ export function normalizeDiacritics(text: string): string {
   return text
     .replace(SPECIAL, (ch) => DIACRITIC_TABLE[ch] ?? ch)
     .normalize('NFD')
-    .replace(MARKS, '')
+    .replace(LATIN_MARKS, '$1')
     .normalize('NFC');
 }
 
