@@ -1,7 +1,7 @@
 // SQLite anchor store at a million entries: bulk load rate, indexed lookup latency, size on disk, RSS, and
 // memory while iterating everything. `pnpm bench anchor-store` (optional entry count: argv[2]).
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore, type EntryInput } from '../src/index.ts';
 
@@ -95,9 +95,13 @@ try {
     indexes: [{ attribute: 'mail' }, { attribute: 'uid' }, { attribute: 'employeeNumber', caseExact: true }],
   });
   const runId = await store.beginRun('full-import');
+  const load1 = loadavg()[0]!;
   t = performance.now();
+  const cpu = process.cpuUsage();
   const loaded = await store.bulkUpsert(entries(0, TOTAL), { runId });
+  const loadCpu = process.cpuUsage(cpu);
   const loadMs = performance.now() - t;
+  const loadCpuS = (loadCpu.user + loadCpu.system) / 1e6;
   await store.finishRun(runId, { counts: { added: loaded.added } });
   const rssAfterLoad = rss();
   const dbSize = fileSize(path);
