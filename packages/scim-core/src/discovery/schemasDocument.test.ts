@@ -44,13 +44,14 @@ describe('schemasListResponse', () => {
       returned: 'default',
       uniqueness: 'server',
     });
-    const emails = attributes.find((a) => a['name'] === 'emails');
-    expect(emails?.['multiValued']).toBe(true);
-    expect(
-      (emails?.['subAttributes'] as Record<string, unknown>[]).find((s) => s['name'] === 'type')?.[
-        'canonicalValues'
-      ],
-    ).toEqual(['work', 'home', 'other']);
+    const emails = attributes.find((a) => a['name'] === 'emails') ?? {};
+    expect(emails['multiValued']).toBe(true);
+    const subAttributes = (emails['subAttributes'] ?? []) as Record<string, unknown>[];
+    expect(subAttributes.find((s) => s['name'] === 'type')?.['canonicalValues']).toEqual([
+      'work',
+      'home',
+      'other',
+    ]);
     expect(attributes.find((a) => a['name'] === 'password')).toMatchObject({
       mutability: 'writeOnly',
       returned: 'never',

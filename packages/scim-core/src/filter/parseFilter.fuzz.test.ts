@@ -29,14 +29,12 @@ const randomCase = (word: string) =>
 
 type Node = { text: string; shown: string };
 const leaf: fc.Arbitrary<Node> = fc.oneof(
-  fc
-    .tuple(names, ops, values)
-    .chain(([name, op, value]) =>
-      randomCase(op).map((written) => ({
-        text: `${name} ${written} ${JSON.stringify(value)}`,
-        shown: `${name} ${op} ${JSON.stringify(value)}`,
-      })),
-    ),
+  fc.tuple(names, ops, values).chain(([name, op, value]) =>
+    randomCase(op).map((written) => ({
+      text: `${name} ${written} ${JSON.stringify(value)}`,
+      shown: `${name} ${op} ${JSON.stringify(value)}`,
+    })),
+  ),
   names.map((name) => ({ text: `${name} pr`, shown: `${name} pr` })),
   fc.tuple(fc.constantFrom('emails', 'addresses'), fc.string()).map(([name, value]) => ({
     text: `${name}[type eq ${JSON.stringify(value)}]`,
