@@ -28,9 +28,9 @@ function indexDefinitions<T extends { oid: string; names: readonly string[] }>(
   defs: readonly T[],
   what: string,
   problems: SchemaProblem[],
-): { byKey: Map<string, T>; index: Record<string, string> } {
+): { byKey: Map<string, T>; index: Map<string, string> } {
   const byKey = new Map<string, T>();
-  const index: Record<string, string> = {};
+  const index = new Map<string, string>();
   for (const def of defs) {
     const key = lc(def.names[0] ?? def.oid);
     if (byKey.has(key)) {
@@ -43,7 +43,7 @@ function indexDefinitions<T extends { oid: string; names: readonly string[] }>(
     byKey.set(key, def);
     for (const alias of [def.oid, ...def.names]) {
       const a = lc(alias);
-      if (!(a in index)) index[a] = key;
+      if (!index.has(a)) index.set(a, key);
     }
   }
   return { byKey, index };
@@ -53,12 +53,12 @@ function resolveAttributes(
   defs: readonly AttributeTypeDefinition[],
   options: ResolveSchemaOptions,
   problems: SchemaProblem[],
-): { attributes: Record<string, ResolvedAttributeType>; index: Record<string, string> } {
+): { attributes: Record<string, ResolvedAttributeType>; index: Map<string, string> } {
   const { byKey, index } = indexDefinitions(defs, 'attribute type', problems);
   const binaryAliases = new Set<string>();
   for (const alias of options.binaryAttributes ?? []) {
     const base = lc(alias.replace(/;binary$/i, '').trim());
-    const key = index[base];
+    const key = index.get(base);
     if (key === undefined) {
       problems.push({
         code: 'unknown-alias',
@@ -77,14 +77,14 @@ function resolveAttributes(
       const v = pick(cur);
       if (v !== null) return v;
       seen.add(cur);
-      cur = cur.sup === null ? undefined : byKey.get(index[lc(cur.sup)] ?? '');
+      cur = cur.sup === null ? undefined : byKey.get(index.get(lc(cur.sup)) ?? '');
     }
     return null;
   };
   const inheritedFlag = (def: AttributeTypeDefinition): boolean =>
     inherited(def, (d) => (d.singleValue ? 'yes' : null)) !== null;
   for (const [key, def] of byKey) {
-    if (def.sup !== null && index[lc(def.sup)] === undefined) {
+    if (def.sup !== null && !index.has(lc(def.sup))) {
       problems.push({
         code: 'unknown-superclass',
         message: `Attribute type '${key}' names superior '${def.sup}', which the schema does not define.`,
@@ -98,7 +98,7 @@ function resolveAttributes(
       name: def.names[0] ?? def.oid,
       names: def.names,
       description: def.description,
-      sup: def.sup === null ? null : (byKey.get(index[lc(def.sup)] ?? '')?.names[0] ?? def.sup),
+      sup: def.sup === null ? null : (byKey.get(index.get(lc(def.sup)) ?? '')?.names[0] ?? def.sup),
       syntax,
       syntaxName: syntaxName(syntax),
       valueKind: binaryTransfer ? 'binary' : valueKindOfSyntax(syntax),
@@ -118,13 +118,13 @@ function resolveAttributes(
 
 function resolveClasses(
   defs: readonly ObjectClassDefinition[],
-  attrIndex: Readonly<Record<string, string>>,
+  attrIndex: ReadonlyMap<string, string>,
   attributes: Readonly<Record<string, ResolvedAttributeType>>,
   problems: SchemaProblem[],
-): { classes: Record<string, ResolvedObjectClass>; index: Record<string, string> } {
+): { classes: Record<string, ResolvedObjectClass>; index: Map<string, string> } {
   const { byKey, index } = indexDefinitions(defs, 'object class', problems);
   const attrName = (ref: string, owner: string): string => {
-    const key = attrIndex[lc(ref)];
+    const key = attrIndex.get(lc(ref));
     if (key === undefined) {
       problems.push({
         code: 'unknown-attribute',
@@ -136,7 +136,7 @@ function resolveClasses(
   };
   const supKeys = (def: ObjectClassDefinition, key: string): string[] =>
     def.sup.flatMap((s) => {
-      const k = index[lc(s)];
+      const k = index.get(lc(s));
       if (k === undefined) {
         problems.push({
           code: 'unknown-superclass',
@@ -237,8 +237,8 @@ export function resolveSchema(raw: RawSubschema, options: ResolveSchemaOptions =
   return {
     objectClasses: classes,
     attributeTypes: attributes,
-    index: { objectClasses: classIndex, attributeTypes: attrIndex },
-    extensibleObject: 'extensibleobject' in classIndex,
+    index: { objectClasses: Object.fromEntries(classIndex), attributeTypes: Object.fromEntries(attrIndex) },
+    extensibleObject: classIndex.has('extensibleobject'),
     options: {
       includeOperational: options.includeOperational ?? false,
       includeExtensible: options.includeExtensible ?? false,

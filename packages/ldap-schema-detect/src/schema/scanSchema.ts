@@ -17,8 +17,11 @@ export interface ScanFailure {
   readonly found: string;
 }
 
-const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
-const DELIMITERS = new Set(['(', ')', '$', "'"]);
+// Character classes by char code: 1 = whitespace, 2 = delimiter ( ) $ '
+const CLASS = new Uint8Array(128);
+for (const c of ' \t\n\r') CLASS[c.charCodeAt(0)] = 1;
+for (const c of "()$'") CLASS[c.charCodeAt(0)] = 2;
+const classOf = (code: number): number => (code < 128 ? (CLASS[code] as number) : 0);
 
 /**
  * Splits one schema definition into tokens with offsets. Tolerates what real servers emit: missing spaces
@@ -31,16 +34,17 @@ export function scanSchema(input: string): { tokens: SchemaToken[] } | { failure
   let i = 0;
   const n = input.length;
   while (i < n) {
-    const c = input[i] as string;
-    if (WHITESPACE.has(c)) {
+    const code = input.charCodeAt(i);
+    const cls = classOf(code);
+    if (cls === 1) {
       i++;
-    } else if (c === '(') {
+    } else if (code === 40) {
       tokens.push({ type: 'lparen', offset: i++ });
-    } else if (c === ')') {
+    } else if (code === 41) {
       tokens.push({ type: 'rparen', offset: i++ });
-    } else if (c === '$') {
+    } else if (code === 36) {
       tokens.push({ type: 'dollar', offset: i++ });
-    } else if (c === "'") {
+    } else if (code === 39) {
       const start = i;
       const close = input.indexOf("'", i + 1);
       if (close < 0) {
@@ -50,7 +54,8 @@ export function scanSchema(input: string): { tokens: SchemaToken[] } | { failure
       i = close + 1;
     } else {
       const start = i;
-      while (i < n && !WHITESPACE.has(input[i] as string) && !DELIMITERS.has(input[i] as string)) i++;
+      i++;
+      while (i < n && classOf(input.charCodeAt(i)) === 0) i++;
       tokens.push({ type: 'word', value: input.slice(start, i), offset: start });
     }
   }
