@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { buildSchemas } from './index.ts';
+import type { DirectoryProfile } from '@scim2ldap/ldap-schema-detect';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { buildSchemas, type DirectorySchemaView } from './index.ts';
 
 const INTEGER = '1.3.6.1.4.1.1466.115.121.1.27';
 const directorySchema = {
@@ -12,6 +13,10 @@ const directorySchema = {
 };
 
 describe('buildSchemas', () => {
+  it("takes ldap-schema-detect's resolved schema as it is", () => {
+    expectTypeOf<NonNullable<DirectoryProfile['schema']>>().toExtend<DirectorySchemaView>();
+  });
+
   const { resourceSchemas, attributes } = buildSchemas(
     [
       { name: '-dn-' },
