@@ -44,6 +44,7 @@ export async function applyChanges(
   const counts: ApplyCounts = { added: 0, updated: 0, unchanged: 0, deleted: 0 };
   const { store, scope } = context;
   const refresh = new Map<string, string>();
+  const origins = new Map<string, { readonly dn: string; readonly anchor?: string }>();
   const removeAt = async (dn: string | undefined, anchor: string | undefined): Promise<void> => {
     if (anchor !== undefined && (await store.delete(anchor))) {
       counts.deleted++;
@@ -62,12 +63,24 @@ export async function applyChanges(
       case 'modify':
         refresh.set(normalizeDn(record.dn), record.dn);
         break;
-      case 'modrdn':
-        refresh.delete(normalizeDn(record.dn));
-        // Drop the old name now; reading the new DN below stores it again (same anchor) if still in scope.
-        await removeAt(record.dn, record.anchor);
-        refresh.set(normalizeDn(record.newDn), record.newDn);
+      case 'modrdn': {
+        const from = normalizeDn(record.dn);
+        refresh.delete(from);
+        // With the DN as anchor the old name is another entry: drop it now. Otherwise reading the new DN
+        // below moves the stored entry (same anchor), and the origin is dropped only if it left the scope.
+        if (scope.anchor.toLowerCase() === 'dn') await removeAt(record.dn, undefined);
+        const to = normalizeDn(record.newDn);
+        origins.set(
+          to,
+          origins.get(from) ?? {
+            dn: record.dn,
+            ...(record.anchor === undefined ? {} : { anchor: record.anchor }),
+          },
+        );
+        origins.delete(from);
+        refresh.set(to, record.newDn);
         break;
+      }
       case 'delete':
         refresh.delete(normalizeDn(record.dn));
         await removeAt(record.dn, record.anchor);
@@ -96,8 +109,13 @@ export async function applyChanges(
         const entry = inScope(scope, dn) ? await connection.read(dn, attributes) : undefined;
         const input =
           entry !== undefined && hasScopeClass(scope, entry) ? toEntryInput(scope, entry) : undefined;
-        if (input === undefined) await removeAt(dn, undefined);
-        else await upsert(store.upsert(input, { runId: context.runId }));
+        if (input !== undefined) {
+          await upsert(store.upsert(input, { runId: context.runId }));
+          continue;
+        }
+        await removeAt(dn, undefined);
+        const origin = origins.get(normalizeDn(dn));
+        if (origin !== undefined) await removeAt(origin.dn, origin.anchor);
       }
     });
   await Promise.all(Array.from({ length: Math.min(context.pool.size, Math.max(1, dns.length)) }, worker));

@@ -122,9 +122,11 @@ export async function readChangelog(
   }
   records.sort((a, b) => Number(a.position) - Number(b.position));
   const lowest = records[0];
-  if (Number.isNaN(firstNumber) && lowest !== undefined && Number(lowest.position) > last + 1) {
+  // Change numbers are contiguous (draft-good-ldap-changelog §3), so a gap right after the watermark means
+  // the entries in between were trimmed, whatever the Root DSE says.
+  if (lowest !== undefined && Number(lowest.position) > last + 1) {
     throw new ChangelogTrimmedError(
-      `the changelog has no change ${last + 1}; the oldest after the watermark is ${lowest.position}`,
+      `the changelog was trimmed: it has no change ${last + 1}; the oldest after the watermark is ${lowest.position}`,
     );
   }
   return records;

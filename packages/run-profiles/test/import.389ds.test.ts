@@ -1,0 +1,3 @@
+import { importSuite } from './importSuite.ts';
+
+importSuite('389ds', 'changelog');

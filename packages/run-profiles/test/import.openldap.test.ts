@@ -1,0 +1,3 @@
+import { importSuite } from './importSuite.ts';
+
+importSuite('openldap', 'accesslog');
