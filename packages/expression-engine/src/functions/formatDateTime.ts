@@ -19,19 +19,13 @@ const STYLES = new Set([
 /** Whether the styles allow white space around the date; unknown style names are `invalid-argument`. */
 function allowsWhite(scope: Scope, call: CallExpression, styles: string | null): boolean {
   if (styles === null || styles.trim() === '') return true; // default: RoundtripKind, AllowLeadingWhite, AllowTrailingWhite
-  const names = styles.split(/[,|]/).map((name) =>
-    name
-      .trim()
-      .replace(/^DateTimeStyles\./, '')
-      .toLowerCase(),
-  );
+  const names = styles.split(/[,|]/).map((name) => name.trim().replace(/^DateTimeStyles\./, ''));
   for (const name of names) {
-    if (!STYLES.has(name))
+    if (!STYLES.has(name.toLowerCase())) {
       fail(call, 'invalid-argument', `dateTimeStyles ${show(scope, name)} is not a .NET DateTimeStyles name`);
+    }
   }
-  return names.some(
-    (name) => name === 'allowleadingwhite' || name === 'allowtrailingwhite' || name === 'allowwhitespaces',
-  );
+  return names.some((name) => /^(allowleadingwhite|allowtrailingwhite|allowwhitespaces)$/i.test(name));
 }
 
 /**
