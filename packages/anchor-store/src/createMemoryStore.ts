@@ -62,10 +62,10 @@ export function createMemoryStore(options: AnchorStoreOptions = {}): AnchorStore
   };
   const valueKey = (attribute: string, value: string): string => `${attribute}\u0000${value}`;
   const toStored = (row: Row): StoredEntry => {
-    const { anchor, dn, objectClasses, attributes, hash } = row.entry;
-    const copy: Record<string, string[]> = {};
-    for (const [name, values] of Object.entries(attributes)) copy[name] = [...values];
-    const stored: StoredEntry = { anchor, dn, objectClasses: [...objectClasses], attributes: copy, hash };
+    const { anchor, dn, body, hash } = row.entry;
+    // The JSON body is the snapshot taken at write time; parsing it gives the caller a fresh copy.
+    const [objectClasses, attributes] = JSON.parse(body) as [string[], Record<string, string[]>];
+    const stored: StoredEntry = { anchor, dn, objectClasses, attributes, hash };
     if (row.lastSeenRun !== undefined) stored.lastSeenRun = row.lastSeenRun;
     return stored;
   };

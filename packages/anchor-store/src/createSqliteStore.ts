@@ -95,15 +95,14 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
       sql.touch.run(seen, old.id);
       return 'unchanged';
     }
-    const body = JSON.stringify([entry.objectClasses, entry.attributes]);
     let id: number;
     if (old) {
       dropKeys(old.id, old.body);
-      sql.update.run(entry.dn, entry.dnNorm, entry.hash, seen, body, old.id);
+      sql.update.run(entry.dn, entry.dnNorm, entry.hash, seen, entry.body, old.id);
       id = old.id;
     } else {
       id = Number(
-        sql.insert.run(entry.anchor, entry.dn, entry.dnNorm, entry.hash, seen, body).lastInsertRowid,
+        sql.insert.run(entry.anchor, entry.dn, entry.dnNorm, entry.hash, seen, entry.body).lastInsertRowid,
       );
     }
     for (const [a, v] of entry.indexKeys) sql.addKey.run(a, v, id);

@@ -17,10 +17,21 @@ export function hashEntry(entry: Omit<EntryInput, 'anchor'>): string {
     const values = entry.attributes[name]!;
     if (values.length > 0) byName.set(name.toLowerCase(), values);
   }
+  return _hashCanonical(entry.dn, entry.objectClasses, byName);
+}
+
+/**
+ * The hash over values already keyed by lower-case attribute name (no empty lists).
+ * @internal
+ */
+export function _hashCanonical(
+  dn: string,
+  objectClasses: readonly string[],
+  byName: ReadonlyMap<string, readonly string[]>,
+): string {
   // Length-prefixed fields with a distinct marker per field kind: an injective encoding with no escaping.
-  let canonical = `${entry.dn.length}:${entry.dn}`;
-  for (const c of entry.objectClasses.map((c) => c.toLowerCase()).sort())
-    canonical += `\u0001${c.length}:${c}`;
+  let canonical = `${dn.length}:${dn}`;
+  for (const c of objectClasses.map((c) => c.toLowerCase()).sort()) canonical += `\u0001${c.length}:${c}`;
   for (const name of [...byName.keys()].sort()) {
     const values = byName.get(name)!;
     canonical += `\u0002${name.length}:${name}`;

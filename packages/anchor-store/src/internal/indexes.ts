@@ -45,7 +45,7 @@ export function _indexValue(value: string, caseExact: boolean): string {
 const PLAIN = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
 
 /**
- * The `(attribute, value)` keys an entry contributes to the indexes, without duplicates.
+ * The `(attribute, value)` keys a stored entry contributes to the indexes, without duplicates.
  * @internal
  */
 export function _indexKeys(
@@ -53,25 +53,34 @@ export function _indexKeys(
   attributes: Readonly<Record<string, readonly string[]>>,
   indexes: ResolvedIndexes,
 ): [string, string][] {
-  if (indexes.size === 0) return [];
-  const keys: [string, string][] = [];
-  const seen = new Set<string>();
-  const add = (name: string, caseExact: boolean, values: readonly string[]): void => {
-    for (const value of values) {
-      const key = _indexValue(value, caseExact);
-      const id = `${name}\u0000${key}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      keys.push([name, key]);
-    }
-  };
-  for (const [name, values] of Object.entries(attributes)) {
-    const lower = name.toLowerCase();
-    const caseExact = indexes.get(lower);
-    if (caseExact !== undefined) add(lower, caseExact, values);
+  const byName = new Map<string, readonly string[]>();
+  for (const name in attributes) {
+    const values = attributes[name]!;
+    if (values.length > 0) byName.set(name.toLowerCase(), values);
   }
-  const objectClassExact = indexes.get('objectclass');
-  if (objectClassExact !== undefined) add('objectclass', objectClassExact, objectClasses);
+  return _indexKeysOf(objectClasses, byName, indexes);
+}
+
+/**
+ * The index keys of values keyed by lower-case attribute name; `objectClass` also takes the object classes.
+ * @internal
+ */
+export function _indexKeysOf(
+  objectClasses: readonly string[],
+  byName: ReadonlyMap<string, readonly string[]>,
+  indexes: ResolvedIndexes,
+): [string, string][] {
+  const keys: [string, string][] = [];
+  for (const [name, caseExact] of indexes) {
+    const values =
+      name === 'objectclass' ? [...objectClasses, ...(byName.get(name) ?? [])] : byName.get(name);
+    if (values === undefined) continue;
+    if (values.length === 1) {
+      keys.push([name, _indexValue(values[0]!, caseExact)]);
+      continue;
+    }
+    for (const value of new Set(values.map((v) => _indexValue(v, caseExact)))) keys.push([name, value]);
+  }
   return keys;
 }
 

@@ -1,23 +1,23 @@
 import type { EntryInput } from '../AnchorStore.ts';
 import { AnchorStoreError } from '../AnchorStoreError.ts';
-import { hashEntry } from '../hashEntry.ts';
+import { _hashCanonical } from '../hashEntry.ts';
 import { normalizeDn } from '../normalizeDn.ts';
-import { _indexKeys, type ResolvedIndexes } from './indexes.ts';
+import { _indexKeysOf, type ResolvedIndexes } from './indexes.ts';
 
 /** A validated entry with everything a driver stores next to it. @internal */
 export interface PreparedEntry {
   readonly anchor: string;
   readonly dn: string;
   readonly dnNorm: string;
-  readonly objectClasses: string[];
-  readonly attributes: Record<string, string[]>;
+  /** JSON `[objectClasses, attributes]`: the stored snapshot, so the caller's object is never aliased. */
+  readonly body: string;
   readonly hash: string;
   readonly indexKeys: [string, string][];
 }
 
 /**
- * Validates an entry and derives its normalised DN, hash and index keys; copies every array so the caller's
- * object is never aliased. Throws `invalid-entry` naming the anchor, DN and field.
+ * Validates an entry and derives its normalised DN, JSON body, hash and index keys. Throws `invalid-entry`
+ * naming the anchor, DN and field.
  * @internal
  */
 export function _prepareEntry(entry: EntryInput, indexes: ResolvedIndexes): PreparedEntry {
@@ -34,39 +34,57 @@ export function _prepareEntry(entry: EntryInput, indexes: ResolvedIndexes): Prep
   } catch (cause) {
     throw invalid(entry, `dn is not a valid DN: ${(cause as Error).message}`, cause);
   }
-  if (!Array.isArray(entry.objectClasses) || !entry.objectClasses.every((c) => typeof c === 'string' && c)) {
+  const objectClasses = entry.objectClasses;
+  if (!Array.isArray(objectClasses) || !allStrings(objectClasses, false)) {
     throw invalid(entry, 'objectClasses must be an array of non-empty strings');
   }
-  if (typeof entry.attributes !== 'object' || entry.attributes === null) {
+  const attributes = entry.attributes;
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
     throw invalid(entry, 'attributes must be an object of attribute name → string[]');
   }
-  const attributes: Record<string, string[]> = {};
-  const names = new Set<string>();
-  for (const [name, values] of Object.entries(entry.attributes)) {
-    if (!Array.isArray(values) || !allStrings(values)) {
+  const byName = new Map<string, readonly string[]>();
+  let hasEmpty = false;
+  for (const name in attributes) {
+    const values = attributes[name];
+    if (!Array.isArray(values) || !allStrings(values, true)) {
       throw invalid(entry, `attribute "${name}" must be an array of strings (binary values base64-encoded)`);
     }
-    if (values.length === 0) continue;
+    if (values.length === 0) {
+      hasEmpty = true;
+      continue;
+    }
     const lower = name.toLowerCase();
-    if (name.length === 0 || names.has(lower)) {
+    if (name.length === 0 || byName.has(lower)) {
       throw invalid(
         entry,
         `attribute "${name}" is given twice (names compare case-insensitively); merge them`,
       );
     }
-    names.add(lower);
-    attributes[name] = [...values];
+    byName.set(lower, values);
   }
-  const objectClasses = [...entry.objectClasses];
+  const stored = hasEmpty ? withoutEmpty(attributes) : attributes;
   return {
     anchor,
     dn: entry.dn,
     dnNorm,
-    objectClasses,
-    attributes,
-    hash: hashEntry({ dn: entry.dn, objectClasses, attributes }),
-    indexKeys: _indexKeys(objectClasses, attributes, indexes),
+    body: JSON.stringify([objectClasses, stored]),
+    hash: _hashCanonical(entry.dn, objectClasses, byName),
+    indexKeys: _indexKeysOf(objectClasses, byName, indexes),
   };
+}
+
+function withoutEmpty(
+  attributes: Readonly<Record<string, readonly string[]>>,
+): Record<string, readonly string[]> {
+  const kept: Record<string, readonly string[]> = {};
+  for (const name in attributes) if (attributes[name]!.length > 0) kept[name] = attributes[name]!;
+  return kept;
+}
+
+function allStrings(values: readonly unknown[], emptyAllowed: boolean): boolean {
+  for (const value of values)
+    if (typeof value !== 'string' || (!emptyAllowed && value.length === 0)) return false;
+  return true;
 }
 
 function invalid(entry: EntryInput, problem: string, cause?: unknown): AnchorStoreError {
@@ -79,9 +97,4 @@ function invalid(entry: EntryInput, problem: string, cause?: unknown): AnchorSto
 
 function describe(value: unknown): string {
   return value === undefined ? 'undefined' : (JSON.stringify(value)?.slice(0, 100) ?? String(value));
-}
-
-function allStrings(values: readonly unknown[]): boolean {
-  for (const value of values) if (typeof value !== 'string') return false;
-  return true;
 }

@@ -68,6 +68,15 @@ export function lookupContract({ open }: ContractContext): void {
     expect(shared.map((e) => e.anchor).sort()).toEqual([a.anchor, b.anchor].sort());
   });
 
+  it('indexes objectClass from the object classes', async () => {
+    const store = await open({ indexes: [{ attribute: 'objectClass' }] });
+    await store.upsert(_person(1));
+    await store.upsert({ ..._person(2), objectClasses: ['top', 'groupOfNames'] });
+    const people = await store.findByAttribute('objectclass', 'INETORGPERSON');
+    expect(people.map((e) => e.anchor)).toEqual([_person(1).anchor]);
+    expect(await store.findByAttribute('objectClass', 'top')).toHaveLength(2);
+  });
+
   it('forgets old values after an update and all values after a delete', async () => {
     const store = await open({ indexes });
     await store.upsert(_person(1));
