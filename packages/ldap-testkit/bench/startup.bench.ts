@@ -36,7 +36,11 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)] ?? 0;
 };
 
-console.log(`load average at start: ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+console.log(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
+);
 const runs: Record<DirectoryKind, number> = { openldap: 5, '389ds': 3, apacheds: 3 };
 console.log('| server | runs | start (min / median / max) | stop (median) |');
 console.log('|---|---|---|---|');

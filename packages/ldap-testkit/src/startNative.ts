@@ -53,9 +53,12 @@ export async function startNative(
       if (offlineLoad) {
         await writeLdifFile(join(workdir, 'base.ldif'), ldifOf(entries, seed ? seedUsers(seed) : []));
       }
+      const ldapPort = await freePort();
+      let ldapsPort = await freePort();
+      while (ldapsPort === ldapPort) ldapsPort = await freePort();
       const env: Record<string, string> = {
-        TESTKIT_LDAP_PORT: String(await freePort()),
-        TESTKIT_LDAPS_PORT: String(await freePort()),
+        TESTKIT_LDAP_PORT: String(ldapPort),
+        TESTKIT_LDAPS_PORT: String(ldapsPort),
         TESTKIT_ADMIN_PW: adminPassword,
         TESTKIT_OWNER_PID: String(process.pid),
         TESTKIT_ACCESSLOG: options.accesslog === false ? '0' : '1',
