@@ -3,7 +3,7 @@
 # build + publint, and all vitest projects (unit suites and the live-directory suites against OpenLDAP,
 # 389 DS and ApacheDS). A failing stage does not stop the later ones, so one run shows everything; the exit
 # status is non-zero if any stage failed. The last line is always "N passed, N failed, N skipped" (CI reads
-# it), followed by the failed stages, if any. Extra arguments go to vitest (e.g. --project expression-engine).
+# it); the failed stages, if any, are listed just before it. Extra arguments go to vitest (e.g. --project expression-engine).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 0 failed, 0 skipped"; exit 1; }
@@ -28,15 +28,14 @@ stage "publint" pnpm -s check:publint
 echo "== tests (vitest)"
 rm -f .tmp/vitest.json
 pnpm exec vitest run --reporter=default --reporter=json --outputFile.json=.tmp/vitest.json "$@" || failed+=("vitest")
-node -e '
+counts=$(node -e '
 const fs = require("fs");
 if (!fs.existsSync(".tmp/vitest.json")) { console.log("0 passed, 0 failed, 0 skipped"); process.exit(1); }
 const r = JSON.parse(fs.readFileSync(".tmp/vitest.json", "utf8"));
 const skipped = r.numPendingTests + r.numTodoTests;
 console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
 if (r.numTotalTests === 0) process.exit(1);
-' || failed+=("vitest report")
-if [ ${#failed[@]} -gt 0 ]; then
-  echo "failed stages: ${failed[*]}"
-  exit 1
-fi
+') || failed+=("vitest report")
+[ ${#failed[@]} -eq 0 ] || echo "failed stages: ${failed[*]}"
+echo "$counts"
+[ ${#failed[@]} -eq 0 ]
