@@ -1,4 +1,5 @@
 import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
+import { Attribute, Change, Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   describeCertificate,
@@ -89,6 +90,45 @@ describe('detectDirectory against OpenLDAP (testkit)', () => {
       expect(p.changeTracking.accesslog?.hasEntries).toBe(true);
     } finally {
       await client.unbind();
+    }
+  });
+
+  it('without cn=config access, infers the accesslog suffix from the reqDN of logged writes', async () => {
+    const admin = await connect(dir);
+    const readerDn = `cn=log-reader,${dir.baseDn}`;
+    try {
+      await admin.add(readerDn, {
+        objectClass: ['person'],
+        cn: 'log-reader',
+        sn: 'Reader',
+        userPassword: 'reader-secret-1',
+      });
+      // let the reader (not the admin) read the accesslog database; cn=config stays admin-only
+      await admin.modify('olcDatabase={1}mdb,cn=config', [
+        new Change({
+          operation: 'replace',
+          modification: new Attribute({
+            type: 'olcAccess',
+            values: [`{0}to * by dn.exact="${dir.adminDn}" read by dn.exact="${readerDn}" read by * none`],
+          }),
+        }),
+      ]);
+    } finally {
+      await admin.unbind();
+    }
+    const reader = new Client({ url: dir.ldapUrl });
+    await reader.bind(readerDn, 'reader-secret-1');
+    try {
+      const p = await detectDirectory(reader);
+      expect(p.changeTracking.accesslog).toMatchObject({
+        readable: true,
+        hasEntries: true,
+        suffixes: [dir.baseDn],
+        suffixSource: 'reqDN',
+      });
+      expect(p.recommendations.deltaMethod).toBe('accesslog');
+    } finally {
+      await reader.unbind();
     }
   });
 
