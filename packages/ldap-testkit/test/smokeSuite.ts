@@ -131,6 +131,9 @@ export function describeSmoke(kind: DirectoryKind, extra: (ctx: SmokeContext) =>
       await client.startTLS({ ca: d.caCert, servername: 'localhost' });
       await client.bind(d.adminDn, d.adminPassword);
       await client.unbind();
+      const untrusted = new Client({ url: d.ldapUrl });
+      await expect(untrusted.startTLS({ ca: [], servername: 'localhost' })).rejects.toThrow(/certificate/i);
+      await untrusted.unbind().catch(() => undefined);
     });
 
     it('serves a Root DSE naming dc=example,dc=org', async () => {
