@@ -1,14 +1,16 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${env:NAME} is the config file's secret syntax
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectorFor, posixAttributes } from './support/connectorConfig.ts';
+import { connectorFor, inetOrgPersonAttributes, posixAttributes } from './support/connectorConfig.ts';
 import { ECMA, entraClient } from './support/entraClient.ts';
 import { walkEntraSequence } from './support/entraSequence.ts';
 import { ldapsearch } from './support/ldapsearch.ts';
 import { type HostProcess, startHostProcess } from './support/startHostProcess.ts';
 
 const token = 'openldap-test-token-0123456789';
+const inetToken = 'inet-connector-token-987654';
 
 describe('scim2ldap serve against OpenLDAP (HTTPS, POSIX schema)', () => {
   let dir: RunningDirectory;
@@ -33,9 +35,17 @@ describe('scim2ldap serve against OpenLDAP (HTTPS, POSIX schema)', () => {
             matching: [{ attribute: 'mail', precedence: 1 }],
             deprovisioning: { disableFlow: { type: 'lock' }, deleteFlow: 'delete' },
           }),
+          // The seed's other schema, as a second connector in the same host: inetOrgPerson only.
+          connectorFor(dir, {
+            name: 'Inet',
+            secretToken: '${env:TEST_TOKEN_INET}',
+            attributes: inetOrgPersonAttributes,
+            mapping: { preset: 'none' },
+            matching: [{ attribute: 'mail', precedence: 1 }],
+          }),
         ],
       },
-      { env: { TEST_TOKEN: token, TEST_BIND_PASSWORD: dir.adminPassword } },
+      { env: { TEST_TOKEN: token, TEST_TOKEN_INET: inetToken, TEST_BIND_PASSWORD: dir.adminPassword } },
     );
     ca = readFileSync(join(host.workdir, 'state', 'tls', 'cert.pem'), 'utf8');
   });
@@ -48,6 +58,36 @@ describe('scim2ldap serve against OpenLDAP (HTTPS, POSIX schema)', () => {
   it('walks the whole Entra sequence over HTTPS, trusting the generated certificate', async () => {
     const entra = entraClient(host.baseUrl.replace('127.0.0.1', 'localhost'), 'LDAP', token, { ca });
     await walkEntraSequence(dir, entra, 'pwdAccountLockedTime');
+  });
+
+  it("serves a second connector with the seed's inetOrgPerson schema, with its own token", async () => {
+    const inet = entraClient(host.baseUrl, 'Inet', inetToken);
+    expect((await entraClient(host.baseUrl, 'Inet', token).probe()).status).toBe(401);
+    const schemas = await inet.schemas();
+    const ext = schemas.body.Resources?.find((s) => s.id === ECMA) as { attributes: Array<{ name: string }> };
+    expect(ext.attributes.map((a) => a.name)).toEqual([
+      '-dn-',
+      'cn',
+      'mail',
+      'objectClass',
+      'sn',
+      'userPassword',
+    ]);
+    const created = await inet.create({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      [ECMA]: {
+        '-dn-': `CN=alice,${dir.baseDn}`,
+        objectClass: ['inetOrgPerson'],
+        cn: 'Alice Smith',
+        sn: 'Smith',
+        mail: 'alice@contoso.com',
+        userPassword: 'Alice-Initial-1',
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const entry = ldapsearch(dir, '(mail=alice@contoso.com)', ['objectClass', 'cn', 'userPassword']);
+    expect(entry[0]?.attributes.objectclass).toEqual(['inetOrgPerson']);
+    expect(entry[0]?.attributes.userpassword?.[0]).toBeDefined();
   });
 
   it('matches an existing directory user by mail and updates it instead of creating a duplicate', async () => {

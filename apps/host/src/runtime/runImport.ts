@@ -1,5 +1,5 @@
 import type { AnchorStore } from '@scim2ldap/anchor-store';
-import { type ConnectionPool, fullImport } from '@scim2ldap/run-profiles';
+import { type ConnectionPool, type DeltaMethod, deltaImport, fullImport } from '@scim2ldap/run-profiles';
 import type { ConnectorConfig } from '../config/configSchema.ts';
 import type { Logger } from '../log/createLogger.ts';
 import type { ImportResult } from './createImportScheduler.ts';
@@ -19,9 +19,19 @@ export interface ConnectorImports {
   delta?: (onProgress?: (p: ImportProgressEvent) => void) => Promise<ImportResult>;
 }
 
-/** run-profiles names the timestamp method after its attribute. */
-function storeMethod(method: ConnectorSettings['deltaMethod']): string {
-  return method === 'timestamp' ? 'modifyTimestamp' : method;
+/**
+ * run-profiles names the timestamp method after its attribute; content sync (syncrepl) is not implemented
+ * there yet, so a directory recommending it runs full imports on the timer.
+ */
+function runProfilesMethod(method: ConnectorSettings['deltaMethod']): DeltaMethod {
+  switch (method) {
+    case 'timestamp':
+      return 'modifyTimestamp';
+    case 'syncrepl':
+      return 'none';
+    default:
+      return method;
+  }
 }
 
 /**
@@ -42,15 +52,38 @@ export function runImport(deps: {
     warn: (msg: string, fields?: Readonly<Record<string, unknown>>) =>
       logger.event('warn', msg, { connector: config.name, ...fields }),
   };
+  const method = runProfilesMethod(settings.deltaMethod);
+  const changelog = settings.changeLogDn ? { changelogDn: settings.changeLogDn } : {};
   return {
+    ...(method === 'none'
+      ? {}
+      : {
+          async delta(onProgress?: (p: ImportProgressEvent) => void): Promise<ImportResult> {
+            const r = await deltaImport({
+              ...scope,
+              ...changelog,
+              pool,
+              store,
+              method,
+              logger: warn,
+              ...(onProgress ? { onProgress } : {}),
+            });
+            if (r.mode === 'full')
+              logger.event('info', 'delta import ran as a full import', {
+                connector: config.name,
+                reason: r.reason,
+              });
+            return { entries: await store.count(), added: r.added, modified: r.updated, deleted: r.deleted };
+          },
+        }),
     async full(onProgress) {
       const r = await fullImport({
         ...scope,
         pool,
         store,
         pageSize: config.runProfiles.pageSize,
-        deltaMethod: storeMethod(settings.deltaMethod) as never,
-        ...(settings.changeLogDn ? { changelogDn: settings.changeLogDn } : {}),
+        deltaMethod: method,
+        ...changelog,
         logger: warn,
         ...(onProgress ? { onProgress } : {}),
       });
