@@ -74,6 +74,7 @@ export async function startNative(
       }
       return { ...directory, startupMs: Date.now() - started };
     } catch (error) {
+      await stopLeftover(workdir);
       rmSync(workdir, { recursive: true, force: true });
       lastError = error;
       const portClash = error instanceof TestkitError && /PORT_IN_USE/.test(error.message);
@@ -81,6 +82,16 @@ export async function startNative(
     }
   }
   throw lastError;
+}
+
+/** A start script that failed after launching the server leaves its PID in server.pid: stop it. */
+async function stopLeftover(workdir: string): Promise<void> {
+  try {
+    const pid = Number(readFileSync(join(workdir, 'server.pid'), 'utf8').trim());
+    if (pid > 0) await stopProcess(pid, workdir, 10_000);
+  } catch {
+    // no pid file: the server never started
+  }
 }
 
 function* ldifOf(entries: readonly LdifEntry[], users: Iterable<LdifEntry>): Generator<string> {
