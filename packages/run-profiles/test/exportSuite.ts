@@ -117,6 +117,16 @@ export function exportSuite(features: ExportFeatures): void {
       expect(error.message).toContain('attribute "favouriteColour"');
     });
 
+    it('names a required attribute that is missing', async () => {
+      const { target } = targetFor(dir, pool);
+      const user = newUser(dir);
+      const { sn: _sn, ...withoutSn } = user.attributes;
+      const error = await rejection(target.add({ ...user, attributes: withoutSn }));
+      expect(error.kind).toBe('schema');
+      expect(error.attribute?.toLowerCase()).toBe('sn');
+      expect(error.message).toMatch(/The required attribute "sn" is missing/i);
+    });
+
     it.runIf(features.posix)('names an attribute whose value has the wrong syntax', async () => {
       const { target } = targetFor(dir, pool);
       const user = newUser(dir, undefined, {

@@ -118,6 +118,6 @@ export async function applyChanges(
         if (origin !== undefined) await removeAt(origin.dn, origin.anchor);
       }
     });
-  await Promise.all(Array.from({ length: Math.min(context.pool.size, Math.max(1, dns.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.min(context.pool.size, dns.length) }, worker));
   return counts;
 }

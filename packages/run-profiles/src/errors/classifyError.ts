@@ -118,6 +118,12 @@ function classifyResult(code: number, error: unknown, context: ErrorContext): Ld
           base,
         );
       }
+      if (fault.missing === true) {
+        return new LdapOperationError(
+          `${what} The required attribute "${fault.attribute}" is missing: map a value to it, or choose object classes that do not require it.`,
+          { ...base, attribute: fault.attribute },
+        );
+      }
       const culprit =
         fault.attribute.toLowerCase() === 'objectclass' && fault.value !== undefined
           ? `objectClass value "${fault.value}"`

@@ -4,7 +4,17 @@ export interface SchemaFault {
   readonly attribute: string;
   /** The offending value when the diagnostic identifies one (e.g. the unknown objectClass name). */
   readonly value?: string;
+  /** The attribute is required by an object class but was not given. */
+  readonly missing?: boolean;
 }
+
+// OpenLDAP: "object class 'x' requires attribute 'sn'"; 389 DS: 'missing attribute "sn" required by object
+// class "x"'; ApacheDS: "Required attributes [sn] not found".
+const requiredPatterns = [
+  /requires attribute ['"]([\w;-]+)['"]/i,
+  /missing attribute ['"]([\w;-]+)['"]/i,
+  /required attributes? \[?([\w;-]+)/i,
+];
 
 const valueNumber = /^\s*([A-Za-z][\w;-]*): value #(\d+) invalid per syntax/i;
 const quoted = /['"]([A-Za-z][\w;.-]*)['"]/g;
@@ -25,6 +35,10 @@ export function findFaultyAttribute(
   for (const [name, values] of Object.entries(attributes)) byLower.set(name.toLowerCase(), [name, values]);
   const objectClasses = byLower.get('objectclass')?.[1] ?? [];
 
+  for (const pattern of requiredPatterns) {
+    const name = pattern.exec(diagnostic)?.[1];
+    if (name !== undefined) return { attribute: byLower.get(name.toLowerCase())?.[0] ?? name, missing: true };
+  }
   const numbered = valueNumber.exec(diagnostic);
   if (numbered?.[1] !== undefined && numbered[2] !== undefined) {
     const found = byLower.get(numbered[1].toLowerCase());
