@@ -72,6 +72,8 @@ export interface Recommendations {
   readonly userClass: string | null;
   /** Auxiliary classes worth offering (posixAccount, shadowAccount, …) that the schema defines. */
   readonly userAuxiliaryClasses: readonly string[];
+  /** Attributes a new user of `userClass` must be given (effective MUST, minus what the server sets itself). */
+  readonly userClassMust: readonly string[];
   readonly reasons: { readonly anchor: string; readonly deltaMethod: string; readonly userClass: string };
   readonly mandatoryFeatures: MandatoryFeatures;
 }

@@ -1,5 +1,4 @@
 import type { DirectoryProfile } from './DirectoryProfile.ts';
-import { getObjectClass } from './schema/lookupSchema.ts';
 
 const yes = (b: boolean): string => (b ? 'yes' : 'no');
 
@@ -85,15 +84,13 @@ export function describeProfile(profile: DirectoryProfile): string {
     `Syncrepl: ${yes(ct.syncrepl)}   Persistent search: ${yes(ct.persistentSearch)}   modifyTimestamp: ${yes(ct.timestamps)}`,
   );
   out.push(...section('Change tracking', ctLines));
-  const userClass =
-    rec.userClass && profile.schema ? getObjectClass(profile.schema, rec.userClass) : undefined;
   out.push(
     ...section('Recommendations', [
       `Anchor:       ${rec.anchor} — ${rec.reasons.anchor}`,
       `Delta import: ${rec.deltaMethod}${rec.changelogDn ? ` (${rec.changelogDn})` : ''} — ${rec.reasons.deltaMethod}`,
       `User class:   ${rec.userClass ?? '(choose by hand)'} — ${rec.reasons.userClass}`,
       ...(rec.userAuxiliaryClasses.length ? [`Auxiliaries:  ${rec.userAuxiliaryClasses.join(', ')}`] : []),
-      ...(userClass ? [`MUST:         ${userClass.effectiveMust.join(', ')}`] : []),
+      ...(rec.userClassMust.length ? [`Must map:     ${rec.userClassMust.join(', ')}`] : []),
     ]),
   );
   if (profile.schema) {

@@ -9,11 +9,14 @@ import type { VendorId } from '../vendor/fingerprintVendor.ts';
  * @param capabilities capability flags
  * @param vendorId detected vendor (AD never advertises RFC 4526 filters; the warning says it is harmless)
  * @param anchor recommended anchor attribute
+ * @param anchorOperational whether the anchor is an operational attribute (returned only for `+` or by name);
+ *   AD's objectGUID is not, so AD needs no RFC 3673 support
  */
 export function checkMandatoryFeatures(
   capabilities: Capabilities,
   vendorId: VendorId,
   anchor: string,
+  anchorOperational = anchor !== 'dn',
 ): MandatoryFeatures {
   const isAd = vendorId === 'ad-lds' || vendorId === 'ad-ds' || vendorId === 'ad-gc';
   const paging = capabilities.pagedResults || (capabilities.vlv && capabilities.serverSideSort);
@@ -29,11 +32,10 @@ export function checkMandatoryFeatures(
       name: "All operational attributes '+' (RFC 3673)",
       oid: '1.3.6.1.4.1.4203.1.5.1',
       found: capabilities.allOperationalAttributes,
-      required: anchor !== 'dn',
-      note:
-        anchor === 'dn'
-          ? 'needed only for unique-id anchors'
-          : `needed to read the ${anchor} anchor with '+'`,
+      required: anchorOperational,
+      note: anchorOperational
+        ? `needed to read the operational ${anchor} anchor with '+'`
+        : 'needed only for operational unique-id anchors',
     },
     {
       name: 'Paged results (RFC 2696) or VLV + server-side sort',

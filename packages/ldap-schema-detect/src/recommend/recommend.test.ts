@@ -26,6 +26,17 @@ describe('recommendations per server', () => {
     expect(r.reasons.deltaMethod.length).toBeGreaterThan(20);
   });
 
+  it('lists the attributes a new user must be given, leaving out what AD sets itself', () => {
+    expect(new Set(fixtureProfile('openldap-2.5.13.captured.ldif').recommendations.userClassMust)).toEqual(
+      new Set(['objectClass', 'cn', 'sn']),
+    );
+    const ad = fixtureProfile('ad-lds.documented.ldif').recommendations;
+    expect(ad.userClassMust).toEqual(['cn', 'objectClass']);
+    expect(ad.reasons.userClass).toContain(
+      'instanceType, nTSecurityDescriptor, objectCategory are set by Active Directory itself',
+    );
+  });
+
   it('offers the auxiliary classes the schema defines', () => {
     expect(fixtureProfile('openldap-2.5.13.captured.ldif').recommendations.userAuxiliaryClasses).toEqual([
       'posixAccount',
@@ -94,7 +105,9 @@ describe('checkMandatoryFeatures', () => {
 
   it('calls the missing filters harmless on AD LDS and requires + only for unique-id anchors', () => {
     const ad = fixtureProfile('ad-lds.documented.ldif').recommendations.mandatoryFeatures;
-    expect(ad.warnings.join('\n')).toContain('Active Directory never advertises it');
+    expect(ad.warnings).toEqual([expect.stringContaining('Active Directory never advertises it')]);
+    // objectGUID is returned with '*' on AD, so RFC 3673 '+' is not needed there
+    expect(ad.checks.find((c) => c.oid === '1.3.6.1.4.1.4203.1.5.1')?.required).toBe(false);
     const caps = detectCapabilities(
       normalizeRootDse({
         supportedControl: '1.2.840.113556.1.4.319',

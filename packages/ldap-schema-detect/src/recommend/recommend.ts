@@ -123,11 +123,14 @@ function chooseDeltaMethod(input: RecommendInput): {
 }
 
 const USER_CLASSES = ['inetOrgPerson', 'user', 'organizationalPerson', 'person'];
+/** MUST attributes Active Directory fills in itself on add; a client never maps them. */
+const AD_SERVER_SET = new Set(['instancetype', 'ntsecuritydescriptor', 'objectcategory']);
 const AUXILIARIES = ['posixAccount', 'shadowAccount', 'ldapPublicKey', 'eduPerson', 'msDS-BindableObject'];
 
 function chooseUserClass(input: RecommendInput): {
   userClass: string | null;
   auxiliaries: string[];
+  mustMap: string[];
   reason: string;
 } {
   const { schema, vendor } = input;
@@ -136,6 +139,7 @@ function chooseUserClass(input: RecommendInput): {
     return {
       userClass: vendor.id.startsWith('ad-') ? 'user' : 'inetOrgPerson',
       auxiliaries: [],
+      mustMap: [],
       reason: 'The schema could not be read; this is the usual class for the product.',
     };
   const auxiliaries = AUXILIARIES.flatMap((n) => {
@@ -145,15 +149,22 @@ function chooseUserClass(input: RecommendInput): {
   for (const name of order) {
     const c = getObjectClass(schema, name);
     if (c?.kind !== 'structural') continue;
+    const isAd = vendor.id.startsWith('ad-');
+    const mustMap = c.effectiveMust.filter((a) => !(isAd && AD_SERVER_SET.has(a.toLowerCase())));
+    const serverSet = c.effectiveMust.filter((a) => !mustMap.includes(a));
     return {
       userClass: c.name,
       auxiliaries,
-      reason: `${c.name} is a structural class the schema defines; its entries must carry ${c.effectiveMust.join(', ')}.`,
+      mustMap,
+      reason:
+        `${c.name} is a structural class the schema defines; its entries must carry ${mustMap.join(', ')}` +
+        (serverSet.length ? ` (${serverSet.join(', ')} are set by Active Directory itself).` : '.'),
     };
   }
   return {
     userClass: null,
     auxiliaries,
+    mustMap: [],
     reason:
       'None of inetOrgPerson, user, organizationalPerson or person is a structural class in this schema; pick the user class by hand.',
   };
@@ -168,13 +179,21 @@ export function recommend(input: RecommendInput): Recommendations & { readonly w
   const anchor = chooseAnchor(input);
   const delta = chooseDeltaMethod(input);
   const user = chooseUserClass(input);
-  const mandatoryFeatures = checkMandatoryFeatures(input.capabilities, input.vendor.id, anchor.anchor);
+  const anchorType =
+    input.schema && anchor.anchor !== 'dn' ? getAttributeType(input.schema, anchor.anchor) : undefined;
+  const mandatoryFeatures = checkMandatoryFeatures(
+    input.capabilities,
+    input.vendor.id,
+    anchor.anchor,
+    anchor.anchor !== 'dn' && (anchorType?.operational ?? true),
+  );
   return {
     anchor: anchor.anchor,
     deltaMethod: delta.method,
     changelogDn: delta.dn,
     userClass: user.userClass,
     userAuxiliaryClasses: user.auxiliaries,
+    userClassMust: user.mustMap,
     reasons: { anchor: anchor.reason, deltaMethod: delta.reason, userClass: user.reason },
     mandatoryFeatures,
     warnings: delta.warnings,
