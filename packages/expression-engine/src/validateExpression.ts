@@ -94,9 +94,10 @@ class Validator {
         ? `: ${group.map((p) => p.name).join(' and ')} must come in ${group.length === 2 ? 'pairs' : `groups of ${group.length}`}`
         : '';
     if (count < info.minArgs || count > info.maxArgs || pairing) {
-      const list = info.parameters
-        .map((p) => (p.variadic ? `${p.name}, …` : p.optional ? `${p.name}?` : p.name))
-        .join(', ');
+      const fixedNames = info.parameters
+        .filter((p) => !p.variadic)
+        .map((p) => (p.optional ? `${p.name}?` : p.name));
+      const list = [...fixedNames, ...group.map((p) => p.name)].join(', ') + (group.length > 0 ? ', …' : '');
       const range =
         info.maxArgs === info.minArgs
           ? `${info.minArgs}`

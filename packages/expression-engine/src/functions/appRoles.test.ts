@@ -89,7 +89,15 @@ describe('SelectUniqueValue', () => {
   it('asks only until a free value is found, and skips empty candidates', async () => {
     const asked: string[] = [];
     const compiled = compileExpression('SelectUniqueValue([a], [b], [c])');
-    const result = await compiled.evaluate({ b: 'x', c: 'y' }, { exists: (v) => (asked.push(v), false) });
+    const result = await compiled.evaluate(
+      { b: 'x', c: 'y' },
+      {
+        exists: (v) => {
+          asked.push(v);
+          return false;
+        },
+      },
+    );
     expect(result).toMatchObject({ value: 'x' });
     expect(asked).toEqual(['x']);
   });

@@ -179,7 +179,10 @@ describe('Now', () => {
   it('is re-evaluated on every call, never folded at compile time', () => {
     const compiled = compileExpression('Now()');
     let t = Date.UTC(2021, 0, 1);
-    const clock = (): Date => new Date((t += 1000));
+    const clock = (): Date => {
+      t += 1000;
+      return new Date(t);
+    };
     expect(compiled.evaluateSync({}, { clock })).toMatchObject({ value: '1/1/2021 12:00:01 AM' });
     expect(compiled.evaluateSync({}, { clock })).toMatchObject({ value: '1/1/2021 12:00:02 AM' });
   });

@@ -11,7 +11,11 @@ const value = (expression: string, input: SourceObject = {}, context?: Evaluatio
 /** A deterministic byte source: a counter, so tests can repeat. */
 const counter = (): ((size: number) => Uint8Array) => {
   let n = 0;
-  return (size) => Uint8Array.from({ length: size }, () => (n = (n * 73 + 41) & 0xff));
+  const next = (): number => {
+    n = (n * 73 + 41) & 0xff;
+    return n;
+  };
+  return (size) => Uint8Array.from({ length: size }, next);
 };
 
 const classes = (text: string) => ({
