@@ -35,4 +35,11 @@ export interface ProvisioningPolicy {
   /** Default `'delete'`. */
   readonly deleteFlow?: DeleteFlow;
   readonly password?: PasswordPolicy;
+  /**
+   * How a create (and an update of a matching attribute) checks that no other entry already has the value
+   * of a matching attribute: `directory` (default) asks the cache, then the directory; `cache` only the cache
+   * (one LDAP search fewer per create, misses entries added outside since the last import); `off` skips it
+   * (the directory's own uniqueness rules still apply).
+   */
+  readonly duplicateCheck?: 'directory' | 'cache' | 'off';
 }

@@ -1,4 +1,4 @@
-import type { AnchorStore, StoredEntry } from '@scim2ldap/anchor-store';
+import { type AnchorStore, hashEntry, type StoredEntry } from '@scim2ldap/anchor-store';
 import type { DirectoryEntry, DirectoryTarget } from './DirectoryTarget.ts';
 import { DnSyntaxError, formatDn, normalizeDn, parseDn } from './parseDn.ts';
 
@@ -24,8 +24,13 @@ export interface LookupContext {
  * what it finds is added to the cache.
  * @param context the directory and the cache
  * @param lookup what to find
+ * @param options `live: false` answers attribute lookups from the cache only (hits are still re-read)
  */
-export async function findEntries(context: LookupContext, lookup: EntryLookup): Promise<DirectoryEntry[]> {
+export async function findEntries(
+  context: LookupContext,
+  lookup: EntryLookup,
+  options: { readonly live?: boolean } = {},
+): Promise<DirectoryEntry[]> {
   switch (lookup.kind) {
     case 'none':
       return [];
@@ -46,7 +51,7 @@ export async function findEntries(context: LookupContext, lookup: EntryLookup): 
       return entry ? [entry] : [];
     }
     case 'attribute':
-      return findByAttribute(context, lookup.attribute, lookup.value);
+      return findByAttribute(context, lookup.attribute, lookup.value, options.live !== false);
   }
 }
 
@@ -61,13 +66,20 @@ export async function readByAnchor(
   anchor: string,
 ): Promise<DirectoryEntry | undefined> {
   const cached = await cacheRead(context, () => context.store.get(anchor));
-  if (cached) {
-    const entry = await context.target.readByDn(cached.dn);
-    if (entry && entry.anchor === anchor) {
-      await remember(context, entry);
-      return entry;
-    }
+  return cached ? refresh(context, cached) : readLive(context, anchor, undefined);
+}
+
+/** Re-reads a cached entry from the directory (a base read of its DN, else a search by anchor). */
+async function refresh(context: LookupContext, cached: StoredEntry): Promise<DirectoryEntry | undefined> {
+  const entry = await context.target.readByDn(cached.dn);
+  if (entry && entry.anchor === cached.anchor) {
+    if (hashEntry(entry) !== cached.hash) await remember(context, entry);
+    return entry;
   }
+  return readLive(context, cached.anchor, cached);
+}
+
+async function readLive(context: LookupContext, anchor: string, cached: StoredEntry | undefined) {
   const entry = await context.target.readByAnchor(anchor);
   if (entry) await remember(context, entry);
   else if (cached) await forget(context, anchor);
@@ -78,15 +90,15 @@ async function findByAttribute(
   context: LookupContext,
   attribute: string,
   value: string,
+  live: boolean,
 ): Promise<DirectoryEntry[]> {
   const hits = (await cacheRead(context, () => context.store.findByAttribute(attribute, value))) ?? [];
-  const live: DirectoryEntry[] = [];
+  const current: DirectoryEntry[] = [];
   for (const hit of hits) {
-    const entry = await readByAnchor(context, hit.anchor);
-    if (!entry) continue;
-    if (holdsValue(entry, attribute, value)) live.push(entry);
+    const entry = await refresh(context, hit);
+    if (entry && holdsValue(entry, attribute, value)) current.push(entry);
   }
-  if (live.length > 0) return live;
+  if (current.length > 0 || !live) return current;
   const found = await context.target.search(attribute, value);
   for (const entry of found) await remember(context, entry);
   return found;

@@ -7,7 +7,7 @@ export type {
   RequestOptions,
   UserList,
   UserQuery,
-} from './createProvisioner.ts';
+} from './Provisioner.ts';
 
 export type { MappingConfig, MappingRule, MatchingAttribute, ReverseRule } from './MappingConfig.ts';
 export type { DeleteFlow, DisableFlow, PasswordPolicy, ProvisioningPolicy } from './ProvisioningPolicy.ts';

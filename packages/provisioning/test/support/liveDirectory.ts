@@ -143,7 +143,7 @@ export async function ldapsearch(
       if (!match) continue;
       const [, name, sep, raw] = match as unknown as [string, string, string, string];
       const value = sep === '::' ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-      (entry[name] ??= []).push(value);
+      entry[name] = [...(entry[name] ?? []), value];
     }
     const dn = entry.dn?.[0];
     if (dn !== undefined) entries.push({ ...entry, dn } as { dn: string } & Record<string, string[]>);

@@ -1,0 +1,85 @@
+import type { AnchorStore } from '@scim2ldap/anchor-store';
+import { ScimError } from '@scim2ldap/scim-core';
+import type { DirectoryTarget } from './DirectoryTarget.ts';
+import type { LookupContext } from './findEntries.ts';
+import type {
+  DirectoryOperationRecord,
+  ProvisioningLogRecord,
+  ProvisioningOperation,
+} from './ProvisioningLogRecord.ts';
+import { recordingTarget } from './recordingTarget.ts';
+
+/** What one request works with: the recording target, the cache, and the SCIM id / DN it is about. */
+export interface RequestScope extends LookupContext {
+  scimId?: string;
+  dn?: string;
+}
+
+/** Where log records go and what they carry. */
+export interface LogSettings {
+  readonly connector: string;
+  readonly target: DirectoryTarget;
+  readonly store: AnchorStore;
+  readonly clock: () => Date;
+  readonly logger?: ((record: ProvisioningLogRecord) => void) | undefined;
+}
+
+const SUCCESS_STATUS: Readonly<Record<ProvisioningOperation, number>> = {
+  createUser: 201,
+  getUser: 200,
+  queryUsers: 200,
+  patchUser: 200,
+  replaceUser: 200,
+  deleteUser: 204,
+};
+
+/**
+ * Runs one SCIM request with a recording target (directory failures become SCIM errors) and reports one
+ * {@link ProvisioningLogRecord} when it ends, successful or not. Records hold attribute names, never values.
+ * @param settings connector, target, store, clock and logger
+ * @param operation the operation
+ * @param requestId the host's request id
+ * @param scimId the SCIM id the request names, when it names one
+ * @param run the request's work
+ */
+export async function runLogged<T>(
+  settings: LogSettings,
+  operation: ProvisioningOperation,
+  requestId: string | undefined,
+  scimId: string | undefined,
+  run: (scope: RequestScope) => Promise<T>,
+): Promise<T> {
+  const started = settings.clock().getTime();
+  const records: DirectoryOperationRecord[] = [];
+  const warnings: string[] = [];
+  const scope: RequestScope = {
+    target: recordingTarget(settings.target, records),
+    store: settings.store,
+    onCacheError: (error) => warnings.push(error instanceof Error ? error.message : String(error)),
+    ...(scimId === undefined ? {} : { scimId }),
+  };
+  const finish = (outcome: 'success' | 'failure', status: number, detail?: string): void => {
+    settings.logger?.({
+      ...(requestId === undefined ? {} : { requestId }),
+      connector: settings.connector,
+      operation,
+      ...(scope.scimId === undefined ? {} : { scimId: scope.scimId }),
+      ...(scope.dn === undefined ? {} : { dn: scope.dn }),
+      directoryOperations: records,
+      outcome,
+      status,
+      ...(detail === undefined ? {} : { detail }),
+      ...(warnings.length === 0 ? {} : { warnings }),
+      durationMs: settings.clock().getTime() - started,
+    });
+  };
+  try {
+    const result = await run(scope);
+    finish('success', SUCCESS_STATUS[operation]);
+    return result;
+  } catch (error) {
+    if (error instanceof ScimError) finish('failure', error.status, error.detail);
+    else finish('failure', 500, 'Internal error (see the host log for the cause)');
+    throw error;
+  }
+}
