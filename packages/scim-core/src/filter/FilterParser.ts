@@ -67,13 +67,11 @@ export function parseAttributePath(text: string, offset: number): AttributePath 
       `"${sub}"`,
     );
   }
-  return {
-    ...(uri === undefined ? {} : { uri }),
-    name,
-    ...(sub === undefined ? {} : { subAttribute: sub }),
-    text,
-    offset,
-  };
+  // Built by assignment: object spread is several times slower on Node 20 and this runs per filter.
+  const path: { -readonly [K in keyof AttributePath]: AttributePath[K] } = { name, text, offset };
+  if (uri !== undefined) path.uri = uri;
+  if (sub !== undefined) path.subAttribute = sub;
+  return path;
 }
 
 /** Parser state over one token list; one method per grammar production. */
@@ -130,8 +128,12 @@ export class FilterParser {
     const attribute = parseAttributePath(start.text, start.offset);
     if (this.peek().kind !== 'lbracket') {
       this.expect('eof', 'end of path or "["');
-      const { subAttribute, ...bare } = attribute;
-      return { attribute: bare, text: this.source, ...(subAttribute === undefined ? {} : { subAttribute }) };
+      if (attribute.subAttribute === undefined) return { attribute, text: this.source };
+      const bare: AttributePath =
+        attribute.uri === undefined
+          ? { name: attribute.name, text: attribute.text, offset: attribute.offset }
+          : { uri: attribute.uri, name: attribute.name, text: attribute.text, offset: attribute.offset };
+      return { attribute: bare, subAttribute: attribute.subAttribute, text: this.source };
     }
     if (attribute.subAttribute !== undefined) {
       throw new FilterSyntaxError(
@@ -150,7 +152,9 @@ export class FilterParser {
       subAttribute = this.subAttributeAfterBracket();
     }
     this.expect('eof', 'end of path');
-    return { attribute, filter, ...(subAttribute === undefined ? {} : { subAttribute }), text: this.source };
+    return subAttribute === undefined
+      ? { attribute, filter, text: this.source }
+      : { attribute, filter, subAttribute, text: this.source };
   }
 
   /** orExpr = andExpr *( "or" andExpr ) */
@@ -271,10 +275,10 @@ export class FilterParser {
   /** compValue = "false" / "null" / "true" / number / string / unquoted */
   private compValue(attribute: AttributePath, op: CompareOperator): Filter {
     const token = this.peek();
-    const base = { kind: 'compare', op, attribute, offset: attribute.offset } as const;
+    const offset = attribute.offset;
     if (token.kind === 'string') {
       this.next();
-      return { ...base, value: token.text };
+      return { kind: 'compare', op, attribute, value: token.text, offset };
     }
     if (token.kind !== 'word') this.fail('a value (string, number, true, false or null)');
     this.next();
@@ -285,10 +289,10 @@ export class FilterParser {
     else if (lower === 'null') value = null;
     else if (NUMBER.test(token.text)) value = Number(token.text);
     else if (op === 'eq' && lower !== 'and' && lower !== 'or') {
-      return { ...base, value: token.text, unquoted: true };
+      return { kind: 'compare', op, attribute, value: token.text, unquoted: true, offset };
     } else {
       this.fail('a value (quoted string, number, true, false or null)', token);
     }
-    return { ...base, value };
+    return { kind: 'compare', op, attribute, value, offset };
   }
 }

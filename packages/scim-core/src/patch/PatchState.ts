@@ -1,6 +1,6 @@
 import { findKey, isObject } from '../resource/getKey.ts';
 import type { ResolvedAttribute, SchemaIndex } from '../schema/indexSchemas.ts';
-import type { ScimResource } from '../schema/types.ts';
+import type { AttributeDefinition, ScimResource } from '../schema/types.ts';
 
 interface Touched {
   readonly resolved: ResolvedAttribute;
@@ -14,11 +14,12 @@ interface Touched {
 export class PatchState {
   readonly root: Record<string, unknown>;
   readonly index: SchemaIndex;
-  readonly touched = new Map<string, Touched>();
+  // Keyed by definition object: each belongs to exactly one schema, and no key string is built per write.
+  readonly touched = new Map<AttributeDefinition, Touched>();
   private readonly copied = new Set<string>();
 
   constructor(resource: ScimResource, index: SchemaIndex) {
-    this.root = { ...resource };
+    this.root = Object.assign({}, resource);
     this.index = index;
   }
 
@@ -30,7 +31,7 @@ export class PatchState {
     if (!this.copied.has(id)) {
       if (!isObject(existing) && !create) return undefined;
       if (key !== undefined && key !== id) delete this.root[key];
-      this.root[id] = isObject(existing) ? { ...existing } : {};
+      this.root[id] = isObject(existing) ? Object.assign({}, existing) : {};
       this.copied.add(id);
     }
     return this.root[id] as Record<string, unknown>;
@@ -48,8 +49,8 @@ export class PatchState {
 
   /** Sets (or, with undefined, removes) an attribute under its canonical name. */
   set(resolved: ResolvedAttribute, value: unknown): void {
-    const id = `${resolved.schema.id}:${resolved.definition.name}`.toLowerCase();
-    if (!this.touched.has(id)) this.touched.set(id, { resolved, before: this.get(resolved) });
+    if (!this.touched.has(resolved.definition))
+      this.touched.set(resolved.definition, { resolved, before: this.get(resolved) });
     const container = this.container(resolved, value !== undefined);
     if (!container) return;
     const name = resolved.definition.name;

@@ -23,12 +23,13 @@ export type PatchOp = 'add' | 'replace' | 'remove';
 function guardMutability(target: AttributeTarget, current: unknown, next: unknown): void {
   const definition = target.sub ?? target.resolved.definition;
   const parent = target.resolved.definition;
-  if (jsonEqual(current, next)) return;
-  if (parent.mutability === 'readOnly' || definition.mutability === 'readOnly') {
+  const readOnly = parent.mutability === 'readOnly' || definition.mutability === 'readOnly';
+  const immutable = parent.mutability === 'immutable' || definition.mutability === 'immutable';
+  if ((!readOnly && !immutable) || jsonEqual(current, next)) return;
+  if (readOnly) {
     throw badRequest('mutability', `Attribute "${target.label}" is readOnly and cannot be modified`);
   }
-  const immutable = parent.mutability === 'immutable' || definition.mutability === 'immutable';
-  if (immutable && current !== undefined && asArray(current).length > 0 && !isGrowOnly(current, next)) {
+  if (current !== undefined && asArray(current).length > 0 && !isGrowOnly(current, next)) {
     throw badRequest('mutability', `Attribute "${target.label}" is immutable and already has a value`);
   }
 }
@@ -79,7 +80,7 @@ export function writeTarget(
     }
     // Both add and replace merge into a single-valued complex attribute (§3.5.2.3: unspecified sub-attributes stay).
     const next =
-      definition.type === 'complex' && isObject(current) ? { ...current, ...(value as object) } : value;
+      definition.type === 'complex' && isObject(current) ? Object.assign({}, current, value) : value;
     return store(state, target, next);
   }
   const subValue = sub ? coerceValue(sub, raw, label, options) : undefined;
@@ -103,7 +104,7 @@ export function writeTarget(
     const coercedSeed = coerceSingle(definition, seed, label, options) as Record<string, unknown>;
     const element = sub
       ? withSub(coercedSeed, sub.name, subValue)
-      : { ...coercedSeed, ...(coerceSingle(definition, raw, label, options) as object) };
+      : Object.assign({}, coercedSeed, coerceSingle(definition, raw, label, options));
     if (sub && subValue === undefined) return;
     return store(state, target, keepOnePrimary([...elements, element]));
   }
@@ -111,7 +112,7 @@ export function writeTarget(
   const next = elements.map((element, i) => {
     if (!matches[i]) return element;
     if (sub) return withSub(element, sub.name, subValue);
-    return op === 'add' && isObject(element) ? { ...element, ...(replacement as object) } : replacement;
+    return op === 'add' && isObject(element) ? Object.assign({}, element, replacement) : replacement;
   });
   store(state, target, emptyToUndefined(keepOnePrimary(next.filter((element) => element !== undefined))));
 }

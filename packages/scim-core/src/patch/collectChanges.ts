@@ -14,16 +14,17 @@ function change(
 ): AttributeChange {
   const { schema, definition } = resolved;
   const sensitive = definition.mutability === 'writeOnly' || definition.returned === 'never';
-  return {
+  const out: { -readonly [K in keyof AttributeChange]: AttributeChange[K] } = {
     path: `${schema.id}:${definition.name}${subAttribute === undefined ? '' : `.${subAttribute}`}`,
     schema: schema.id,
     attribute: definition.name,
-    ...(subAttribute === undefined ? {} : { subAttribute }),
     op,
     values,
     oldValues,
-    ...(sensitive ? { sensitive: true as const } : {}),
   };
+  if (subAttribute !== undefined) out.subAttribute = subAttribute;
+  if (sensitive) out.sensitive = true;
+  return out;
 }
 
 function simpleChange(

@@ -38,7 +38,9 @@ export function keepOnePrimary(elements: unknown[]): unknown[] {
   });
   if (last === -1) return elements;
   return elements.map((element, i) =>
-    i !== last && isObject(element) && element['primary'] === true ? { ...element, primary: false } : element,
+    i !== last && isObject(element) && element['primary'] === true
+      ? Object.assign({}, element, { primary: false })
+      : element,
   );
 }
 
@@ -52,7 +54,7 @@ export function mergeElements(
   for (const element of added) {
     const at = out.findIndex((existing) => sameElement(definition, existing, element));
     if (at === -1) out.push(element);
-    else if (isObject(element) && isObject(out[at])) out[at] = { ...(out[at] as object), ...element };
+    else if (isObject(element) && isObject(out[at])) out[at] = Object.assign({}, out[at], element);
   }
   return keepOnePrimary(out);
 }
@@ -75,7 +77,7 @@ export function seedFromFilter(
     case 'and': {
       const left = seedFromFilter(filter.left, definition);
       const right = left && seedFromFilter(filter.right, definition);
-      return left && right ? { ...left, ...right } : undefined;
+      return left && right ? Object.assign({}, left, right) : undefined;
     }
     case 'or':
     case 'not':

@@ -7,6 +7,19 @@ import type { PatchOp } from './applyOperation.ts';
 /** URN of the PATCH request message (RFC 7644 §3.5.2). */
 export const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
+// Entra sends the same few paths in every PATCH; parsed paths are immutable, so a small cache is safe.
+const PATH_CACHE_SIZE = 256;
+const pathCache = new Map<string, PatchPath>();
+
+function cachedPath(text: string): PatchPath {
+  let path = pathCache.get(text);
+  if (path) return path;
+  path = parsePath(text);
+  if (pathCache.size >= PATH_CACHE_SIZE) pathCache.delete(pathCache.keys().next().value as string);
+  pathCache.set(text, path);
+  return path;
+}
+
 /** One validated PATCH operation. */
 export interface PatchOperation {
   readonly op: PatchOp;
@@ -61,7 +74,7 @@ export function parsePatchRequest(body: unknown, maxOperations = 1000): PatchOpe
     if (rawPath !== undefined && rawPath !== null && rawPath !== '') {
       if (typeof rawPath !== 'string') throw badRequest('invalidPath', `${where}.path must be a string`);
       try {
-        path = parsePath(rawPath);
+        path = cachedPath(rawPath);
       } catch (error) {
         throw badRequest('invalidPath', `${where}: ${(error as Error).message}`, { cause: error });
       }
@@ -72,6 +85,9 @@ export function parsePatchRequest(body: unknown, maxOperations = 1000): PatchOpe
     if (op !== 'remove' && value === undefined) {
       throw badRequest('invalidSyntax', `${where}: "${op}" needs a "value"`);
     }
-    return { op, ...(path ? { path } : {}), ...(value === undefined ? {} : { value }), index };
+    const parsed: { -readonly [K in keyof PatchOperation]: PatchOperation[K] } = { op, index };
+    if (path) parsed.path = path;
+    if (value !== undefined) parsed.value = value;
+    return parsed;
   });
 }

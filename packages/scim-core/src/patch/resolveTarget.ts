@@ -25,6 +25,21 @@ export interface ExtensionTarget {
   readonly label: string;
 }
 
+// `urn:…:enterprise:2.0:User` parses as uri `urn:…:2.0` + name `User`; compare lengths first, as this runs per op.
+function wholeExtension(index: SchemaIndex, uri: string, name: string): SchemaDefinition | undefined {
+  const length = uri.length + 1 + name.length;
+  for (const entry of index.byId.values()) {
+    if (
+      entry.extension &&
+      entry.schema.id.length === length &&
+      `${uri}:${name}`.toLowerCase() === entry.schema.id.toLowerCase()
+    ) {
+      return entry.schema;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Resolves a parsed path against the schemas; undefined means "unknown attribute, ignore" (only when the
  * caller chose to ignore unknown attributes). Throws 400 invalidPath naming the attribute otherwise.
@@ -37,8 +52,8 @@ export function resolveTarget(
   const { attribute } = path;
   const label = path.text;
   if (attribute.uri !== undefined && !path.filter && path.subAttribute === undefined) {
-    const whole = index.byId.get(`${attribute.uri}:${attribute.name}`.toLowerCase());
-    if (whole?.extension) return { kind: 'extension', schema: whole.schema, label };
+    const whole = wholeExtension(index, attribute.uri, attribute.name);
+    if (whole) return { kind: 'extension', schema: whole, label };
   }
   if (attribute.uri !== undefined && !index.byId.has(attribute.uri.toLowerCase())) {
     if (ignoreUnknown) return undefined;
@@ -76,11 +91,12 @@ export function resolveTarget(
       );
     }
   }
-  return {
+  const target: { -readonly [K in keyof AttributeTarget]: AttributeTarget[K] } = {
     kind: 'attribute',
     resolved,
-    ...(sub ? { sub } : {}),
-    ...(path.filter ? { filter: path.filter } : {}),
     label,
   };
+  if (sub) target.sub = sub;
+  if (path.filter) target.filter = path.filter;
+  return target;
 }
