@@ -90,10 +90,19 @@ export function seedFromFilter(
 /** A copy of a complex element with `name` set (or removed, for undefined). */
 export function withSub(element: unknown, name: string, value: unknown): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
+  const lower = name.toLowerCase();
+  let placed = false;
   if (isObject(element)) {
-    const lower = name.toLowerCase();
-    for (const key in element) if (key.toLowerCase() !== lower) out[key] = element[key];
+    // Keep the element's key order: the sub-attribute stays where it was (under its canonical name).
+    for (const key in element) {
+      if (key.toLowerCase() !== lower) out[key] = element[key];
+      else if (value !== undefined && !placed) {
+        out[name] = value;
+        placed = true;
+      }
+    }
   }
-  if (value !== undefined) out[name] = value;
-  return Object.keys(out).length === 0 ? undefined : out;
+  if (value !== undefined && !placed) out[name] = value;
+  for (const _ in out) return out;
+  return undefined;
 }
