@@ -17,15 +17,16 @@
  * Keywords are matched case-insensitively and in any order (servers differ); a keyword the kind does not
  * define is kept in `extensions` with its value, so nothing a server says is silently lost.
  */
-import type { ObjectClassKind, SafeParseResult, SchemaDefinition, SchemaIssue } from './SchemaDefinition.ts';
-import { type SchemaToken, scanSchema } from './scanSchema.ts';
+import type { SchemaDefinition } from './SchemaDefinition.ts';
+import type { SchemaToken } from './scanSchema.ts';
 
 /** Longest definition accepted, in characters; real definitions are well under 8 KiB. */
 export const MAX_DEFINITION_LENGTH = 65_536;
 
 export type Kind = SchemaDefinition['kind'];
 
-const KEYWORDS: Readonly<Record<Kind, ReadonlySet<string>>> = {
+/** Keywords each kind of definition defines (upper case). */
+export const KEYWORDS: Readonly<Record<Kind, ReadonlySet<string>>> = {
   objectClass: new Set([
     'NAME',
     'DESC',
@@ -65,7 +66,8 @@ export class Failure {
 
 export type Fields = Map<string, string[] | true>;
 
-class DefinitionParser {
+/** One method per grammar production; throws {@link Failure} at the first token that does not fit. */
+export class DefinitionParser {
   private pos = 0;
 
   constructor(
@@ -249,91 +251,4 @@ function describeToken(t: SchemaToken): string {
     case 'end':
       return 'end of input';
   }
-}
-
-function caretLine(input: string, offset: number): string {
-  const start = Math.max(0, offset - 40);
-  const end = Math.min(input.length, offset + 40);
-  const prefix = start > 0 ? '…' : '';
-  const snippet = prefix + input.slice(start, end).replace(/[\r\n\t]/g, ' ');
-  return `${snippet}\n${' '.repeat(prefix.length + offset - start)}^`;
-}
-
-export function issueOf(input: string, label: string, f: Failure): SchemaIssue {
-  return {
-    code: 'schema-syntax',
-    message: `Invalid ${label} at offset ${f.offset}: expected ${f.expected}, found ${f.found}.`,
-    offset: f.offset,
-    expected: f.expected,
-    found: f.found,
-    caret: caretLine(input, f.offset),
-  };
-}
-
-export const LABELS: Readonly<Record<Kind, string>> = {
-  objectClass: 'objectClasses definition',
-  attributeType: 'attributeTypes definition',
-  ldapSyntax: 'ldapSyntaxes definition',
-  matchingRule: 'matchingRules definition',
-};
-
-export function parseFields(input: string, kind: Kind): SafeParseResult<{ oid: string; fields: Fields }> {
-  if (input.length > MAX_DEFINITION_LENGTH) {
-    const issue: SchemaIssue = {
-      code: 'input-too-large',
-      message: `The ${LABELS[kind]} is ${input.length} characters long; at most ${MAX_DEFINITION_LENGTH} are accepted.`,
-      offset: MAX_DEFINITION_LENGTH,
-      expected: `at most ${MAX_DEFINITION_LENGTH} characters`,
-      found: `${input.length} characters`,
-      caret: caretLine(input.slice(0, MAX_DEFINITION_LENGTH + 1), MAX_DEFINITION_LENGTH),
-    };
-    return { success: false, issues: [issue] };
-  }
-  const scanned = scanSchema(input);
-  if ('failure' in scanned) {
-    const f = scanned.failure;
-    return {
-      success: false,
-      issues: [issueOf(input, LABELS[kind], new Failure(f.offset, f.expected, f.found))],
-    };
-  }
-  try {
-    return { success: true, output: new DefinitionParser(scanned.tokens, kind).definition() };
-  } catch (error) {
-    if (error instanceof Failure) return { success: false, issues: [issueOf(input, LABELS[kind], error)] };
-    throw error;
-  }
-}
-
-export function list(fields: Fields, key: string): string[] {
-  const v = fields.get(key);
-  return Array.isArray(v) ? v : [];
-}
-
-export function single(fields: Fields, key: string): string | null {
-  const v = fields.get(key);
-  return Array.isArray(v) ? (v[0] ?? null) : null;
-}
-
-export function extensionsOf(fields: Fields, kind: Kind): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [key, value] of fields) {
-    if (KEYWORDS[kind].has(key)) continue;
-    out[key] = value === true ? [] : value;
-  }
-  return out;
-}
-
-export function classKindOf(fields: Fields): ObjectClassKind | null {
-  if (fields.has('ABSTRACT')) return 'ABSTRACT';
-  if (fields.has('AUXILIARY')) return 'AUXILIARY';
-  if (fields.has('STRUCTURAL')) return 'STRUCTURAL';
-  return null;
-}
-
-export function splitSyntax(raw: string | null): { syntax: string | null; length: number | null } {
-  if (raw === null) return { syntax: null, length: null };
-  const m = /^(.*?)\{(\d+)\}$/.exec(raw);
-  if (!m) return { syntax: raw, length: null };
-  return { syntax: m[1] as string, length: Number(m[2]) };
 }

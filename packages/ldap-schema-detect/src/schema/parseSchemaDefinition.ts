@@ -1,15 +1,15 @@
 import { DetectError } from '../DetectError.ts';
+import { Failure } from './DefinitionParser.ts';
 import {
   classKindOf,
   extensionsOf,
-  Failure,
   issueOf,
   LABELS,
   list,
   parseFields,
   single,
   splitSyntax,
-} from './DefinitionParser.ts';
+} from './definitionFields.ts';
 import type {
   AttributeTypeDefinition,
   AttributeUsage,
