@@ -97,3 +97,11 @@ describe('functionRegistry', () => {
     },
   );
 });
+
+describe('README', () => {
+  it('lists every function of the registry', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const info of functionRegistry) expect(readme, info.name).toContain(`| \`${info.name}(`);
+  });
+});
