@@ -105,8 +105,21 @@ export async function startContainer(
   } catch (error) {
     rmSync(workdir, { recursive: true, force: true });
     if (error instanceof TestkitError) throw error;
-    throw new TestkitError('START_FAILED', `could not start ${OPENLDAP_IMAGE} through testcontainers`, {
-      cause: error,
-    });
+    const reason = error instanceof Error ? error.message : String(error);
+    if (/container runtime/i.test(reason)) {
+      throw new TestkitError(
+        'MISSING_PREREQUISITE',
+        `SCIM2LDAP_TESTKIT=containers needs a container engine (Docker or Podman) and none was found (${reason}); ` +
+          'unset SCIM2LDAP_TESTKIT to run the directories as native processes',
+        { cause: error },
+      );
+    }
+    throw new TestkitError(
+      'START_FAILED',
+      `could not start ${OPENLDAP_IMAGE} through testcontainers: ${reason}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
