@@ -118,6 +118,26 @@ describe('resolveSchema on the other servers', () => {
 });
 
 describe('resolveSchema edge cases and options', () => {
+  it('resolves MUST/MAY and SUP given as OIDs to primary names, and an attribute without NAME by its OID', () => {
+    const s = resolveSchema({
+      attributeTypes: [
+        "( 2.5.4.3 NAME ( 'cn' 'commonName' ) )",
+        '( 1.3.6.1.4.1.99999.1 SYNTAX 1.3.6.1.4.1.1466.115.121.1.27 )',
+      ],
+      objectClasses: [
+        "( 2.5.6.0 NAME 'top' ABSTRACT )",
+        "( 1.9 NAME 'thing' SUP 2.5.6.0 MUST 2.5.4.3 MAY 1.3.6.1.4.1.99999.1 )",
+      ],
+    });
+    expect(getObjectClass(s, 'thing')).toMatchObject({
+      sup: ['top'],
+      must: ['cn'],
+      may: ['1.3.6.1.4.1.99999.1'],
+    });
+    expect(getAttributeType(s, '1.3.6.1.4.1.99999.1')?.valueKind).toBe('integer');
+    expect(s.problems).toEqual([]);
+  });
+
   it('inherits SINGLE-VALUE through SUP', () => {
     const s = resolveSchema({
       attributeTypes: [
