@@ -235,3 +235,85 @@ describe('deprovisioning flows', () => {
     expect(keeping.target.entries.size).toBe(1);
   });
 });
+
+describe('PATCH shapes and the changes they send', () => {
+  it("Entra's no-path replace with URN-qualified keys (aadOptscim062020) changes those attributes only", async () => {
+    const { target, provisioner } = setup();
+    const { id } = await provisioner.createUser(bsimon);
+    target.calls.length = 0;
+    await provisioner.patchUser(String(id), {
+      schemas: [PATCH],
+      Operations: [{ op: 'replace', value: { [`${EXT}:sn`]: 'Simon-Jones', [`${EXT}:cn`]: 'Brian Simon' } }],
+    });
+    expect(target.calls).toEqual([
+      { op: 'modify', dn: 'CN=bsimon,DC=Contoso,DC=lab', attributes: { sn: ['Simon-Jones'] } },
+    ]);
+  });
+
+  it('Add of a new attribute, Remove of another, and an auxiliary class added to objectClass', async () => {
+    const { target, provisioner } = setup();
+    const { id } = await provisioner.createUser({
+      [EXT]: { ...bsimon[EXT], objectClass: ['inetOrgPerson', 'posixAccount'] },
+    });
+    target.calls.length = 0;
+    await provisioner.patchUser(String(id), {
+      schemas: [PATCH],
+      Operations: [
+        { op: 'Add', path: `${EXT}:description`, value: ['first', 'second'] },
+        { op: 'Remove', path: `${EXT}:homeDirectory` },
+        { op: 'Add', path: `${EXT}:objectClass`, value: ['shadowAccount'] },
+      ],
+    });
+    expect(target.calls).toEqual([
+      {
+        op: 'modify',
+        dn: 'CN=bsimon,DC=Contoso,DC=lab',
+        attributes: {
+          description: ['first', 'second'],
+          homeDirectory: null,
+          objectClass: ['inetOrgPerson', 'posixAccount', 'shadowAccount'],
+        },
+      },
+    ]);
+  });
+
+  it('a DN rule applied always renames the entry when its input changes', async () => {
+    const mapping: MappingConfig = {
+      rules: [
+        { type: 'direct', source: 'userName', target: 'uid' },
+        { type: 'expression', target: 'cn', expression: '[userName]' },
+        { type: 'expression', target: 'sn', expression: '[userName]' },
+        {
+          type: 'expression',
+          target: '-dn-',
+          expression: 'Join("", "CN=", [userName], ",DC=Contoso,DC=lab")',
+        },
+      ],
+      objectClasses: ['inetOrgPerson'],
+      userNameAttribute: 'uid',
+    };
+    const { target, provisioner } = setup({}, mapping);
+    const { id } = await provisioner.createUser({ userName: 'ann' });
+    target.calls.length = 0;
+    const user = await provisioner.patchUser(String(id), {
+      schemas: [PATCH],
+      Operations: [{ op: 'Replace', path: 'userName', value: 'ann.b' }],
+    });
+    expect(target.calls.map((c) => c.op)).toEqual(['rename', 'modify']);
+    expect(target.calls[0]).toMatchObject({ newDn: 'CN=ann.b,DC=Contoso,DC=lab' });
+    expect(user).toMatchObject({ id, userName: 'ann.b' });
+  });
+
+  it('a SCIM password in a PATCH is set through setPassword and never reaches the log', async () => {
+    const { target, provisioner, logs } = setup();
+    const { id } = await provisioner.createUser(bsimon);
+    target.calls.length = 0;
+    await provisioner.patchUser(String(id), {
+      schemas: [PATCH],
+      Operations: [{ op: 'replace', path: 'password', value: 'Another-Secret-2' }],
+    });
+    expect(target.calls).toEqual([{ op: 'setPassword', dn: 'CN=bsimon,DC=Contoso,DC=lab' }]);
+    expect(target.passwords.get('cn=bsimon,dc=contoso,dc=lab')).toBe('Another-Secret-2');
+    expect(JSON.stringify(logs)).not.toContain('Another-Secret-2');
+  });
+});

@@ -74,6 +74,18 @@ export async function mapUserToEntry(
     else attributes[attribute.name] = values.length > 0 ? values : null;
   }
 
+  if (mode.kind === 'update') {
+    // An extension attribute the PATCH removed is absent from the patched resource: remove it from the entry.
+    for (const path of mode.changed) {
+      if (!path.startsWith(EXTENSION_PREFIX)) continue;
+      const attribute = exposed.get(path.slice(EXTENSION_PREFIX.length));
+      if (!attribute || named.has(attribute.name.toLowerCase()) || !removable(attribute, passwordKey))
+        continue;
+      named.add(attribute.name.toLowerCase());
+      attributes[attribute.name] = null;
+    }
+  }
+
   for (const rule of mapping.rules) {
     if (named.has(rule.key) || !applies(rule, mode)) continue;
     const values = await ruleValues(rule, source, mode);
@@ -90,7 +102,8 @@ export async function mapUserToEntry(
           : values;
   }
 
-  if (dn === undefined && mode.kind === 'create' && mapping.dnRule) {
+  // A DN rule applied "always" follows its inputs: a changed user name renames the entry.
+  if (dn === undefined && mapping.dnRule && applies(mapping.dnRule, mode)) {
     const escaped: Record<string, string[]> = {};
     for (const [path, values] of Object.entries(source)) escaped[path] = values.map(escapeDnValue);
     const result = await mapping.dnRule.evaluate(escaped);
@@ -99,6 +112,15 @@ export async function mapUserToEntry(
   }
   if (objectClasses === undefined && mode.kind === 'create') objectClasses = mapping.config.objectClasses;
   return { dn, objectClasses, attributes, password };
+}
+
+/** Plain directory attributes can be removed; the DN, object classes and passwords cannot. */
+function removable(attribute: ExposedAttribute, passwordKey: string): boolean {
+  const key = attribute.name.toLowerCase();
+  return (
+    !attribute.readOnly &&
+    ![DN_ATTRIBUTE, 'objectclass', EXPORT_PASSWORD_ATTRIBUTE, passwordKey].includes(key)
+  );
 }
 
 function applies(rule: CompiledRule, mode: MappingMode): boolean {
