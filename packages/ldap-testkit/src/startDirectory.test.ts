@@ -40,4 +40,10 @@ describe('startDirectory option checks (before anything starts)', () => {
     const error = await failure(startDirectory({ kind: 'openldap', seed: { users: -5 } }));
     expect(error.code).toBe('INVALID_OPTION');
   });
+
+  it('refuses an ApacheDS seed that would take longer than a few minutes over LDAP', async () => {
+    const error = await failure(startDirectory({ kind: 'apacheds', seed: { users: 100_000 } }));
+    expect(error.code).toBe('INVALID_OPTION');
+    expect(error.message).toContain('limited to 20000');
+  });
 });

@@ -6,6 +6,9 @@ import type { DirectoryKind, RunningDirectory, StartDirectoryOptions } from './t
 
 const KINDS: readonly DirectoryKind[] = ['openldap', '389ds', 'apacheds'];
 
+/** The most seed users ApacheDS is given (they are added over LDAP; about 3 minutes at this size). */
+export const MAX_APACHEDS_SEED = 20_000;
+
 /** The default admin password (389 DS requires at least 8 characters). */
 export const DEFAULT_ADMIN_PASSWORD = 'admin-secret';
 
@@ -46,6 +49,13 @@ export async function startDirectory(options: StartDirectoryOptions): Promise<Ru
         `seed.ou must be a plain OU name like 'people', got '${options.seed.ou}'`,
       );
     }
+  }
+  if (options.kind === 'apacheds' && (options.seed?.users ?? 0) > MAX_APACHEDS_SEED) {
+    throw new TestkitError(
+      'INVALID_OPTION',
+      `seed.users for apacheds is limited to ${MAX_APACHEDS_SEED}: ApacheDS has no offline loader and takes ` +
+        'users over LDAP at roughly 100 per second; seed large sets into openldap or 389ds',
+    );
   }
   if (options.kind !== 'openldap') {
     for (const key of ['noSync', 'accesslog', 'ppolicy'] as const) {
