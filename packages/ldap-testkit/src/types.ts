@@ -8,7 +8,7 @@ export interface StartDirectoryOptions {
   /**
    * Generated users to load before the test starts: `users` entries `uid=user00001,ou=<ou>,<baseDn>`
    * (inetOrgPerson + posixAccount), see {@link seedUsers}. OpenLDAP and 389 DS load them offline
-   * (100,000 in seconds); ApacheDS adds them over LDAP (about 50–60 per second).
+   * (100,000 in seconds); ApacheDS adds them over LDAP (roughly 100 per second, at most 20,000).
    */
   readonly seed?: { readonly users: number; readonly ou?: string };
   /** OpenLDAP only: `olcDbNoSync` on every database (no fsync per write; 6–8× faster adds). */
