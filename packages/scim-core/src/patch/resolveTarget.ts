@@ -28,7 +28,7 @@ export interface ExtensionTarget {
 // `urn:…:enterprise:2.0:User` parses as uri `urn:…:2.0` + name `User`; compare lengths first, as this runs per op.
 function wholeExtension(index: SchemaIndex, uri: string, name: string): SchemaDefinition | undefined {
   const length = uri.length + 1 + name.length;
-  for (const entry of index.byId.values()) {
+  for (const entry of index.entries) {
     if (
       entry.extension &&
       entry.schema.id.length === length &&
@@ -57,7 +57,7 @@ export function resolveTarget(
   }
   if (attribute.uri !== undefined && !index.byId.has(attribute.uri.toLowerCase())) {
     if (ignoreUnknown) return undefined;
-    const known = [...index.byId.values()].map((entry) => entry.schema.id).join(', ');
+    const known = index.entries.map((entry) => entry.schema.id).join(', ');
     throw badRequest(
       'invalidPath',
       `Path "${label}" names schema "${attribute.uri}", which this resource does not have (known: ${known})`,

@@ -6,7 +6,7 @@ export function findKey(object: { readonly [key: string]: unknown }, name: strin
   if (Object.hasOwn(object, name)) return name;
   const lower = name.toLowerCase();
   for (const key in object) {
-    if (key.toLowerCase() === lower && Object.hasOwn(object, key)) return key;
+    if (key.length === name.length && key.toLowerCase() === lower && Object.hasOwn(object, key)) return key;
   }
   return undefined;
 }

@@ -53,7 +53,7 @@ function accept(
   const resolved =
     path && path.subAttribute === undefined ? resolveAttribute(index, path.uri, path.name) : undefined;
   if (!resolved) {
-    const schemaNames = [...index.byId.values()].map((entry) => entry.schema.id).join(', ');
+    const schemaNames = index.entries.map((entry) => entry.schema.id).join(', ');
     unknown(
       options,
       `Unknown attribute "${uri === undefined ? key : `${uri}:${key}`}": not defined in ${schemaNames}. Remove it, or add it to the connector's attributes`,
@@ -70,7 +70,7 @@ function accept(
 }
 
 function checkRequired(index: SchemaIndex, out: Record<string, unknown>): void {
-  for (const entry of index.byId.values()) {
+  for (const entry of index.entries) {
     if (entry.extension && out[entry.schema.id] === undefined) continue;
     const container = entry.extension ? (out[entry.schema.id] as Record<string, unknown>) : out;
     for (const definition of entry.schema.attributes) {
@@ -87,7 +87,7 @@ function checkRequired(index: SchemaIndex, out: Record<string, unknown>): void {
 }
 
 function checkImmutable(index: SchemaIndex, out: Record<string, unknown>, existing: ScimResource): void {
-  for (const entry of index.byId.values()) {
+  for (const entry of index.entries) {
     const before = entry.extension ? getKey(existing, entry.schema.id) : existing;
     const after = entry.extension ? out[entry.schema.id] : out;
     if (!isObject(before)) continue;

@@ -18,7 +18,12 @@ interface SchemaEntry {
 /** Case-insensitive lookups over a {@link ResourceSchemas}, built once per schemas object. */
 export interface SchemaIndex {
   readonly schemas: ResourceSchemas;
+  /** Schemas by lower-case id. */
   readonly byId: ReadonlyMap<string, SchemaEntry>;
+  /** Schemas by id as defined (tried first: saves a toLowerCase() on correctly-cased requests). */
+  readonly exact: ReadonlyMap<string, SchemaEntry>;
+  /** Core first, then the extensions in order. */
+  readonly entries: readonly SchemaEntry[];
   readonly core: SchemaEntry;
 }
 
@@ -27,7 +32,11 @@ const subCache = new WeakMap<AttributeDefinition, ReadonlyMap<string, AttributeD
 
 function byName(attributes: readonly AttributeDefinition[]): Map<string, AttributeDefinition> {
   const map = new Map<string, AttributeDefinition>();
-  for (const attribute of attributes) map.set(attribute.name.toLowerCase(), attribute);
+  // Both spellings: the exact one lets the common, correctly-cased lookup skip toLowerCase().
+  for (const attribute of attributes) {
+    map.set(attribute.name.toLowerCase(), attribute);
+    map.set(attribute.name, attribute);
+  }
   return map;
 }
 
@@ -44,7 +53,9 @@ export function indexSchemas(schemas: ResourceSchemas): SchemaIndex {
   for (const schema of schemas.extensions) {
     byId.set(schema.id.toLowerCase(), { schema, extension: true, attributes: byName(schema.attributes) });
   }
-  index = { schemas, byId, core };
+  const entries = [...byId.values()];
+  const exact = new Map(entries.map((entry) => [entry.schema.id, entry]));
+  index = { schemas, byId, exact, entries, core };
   cache.set(schemas, index);
   return index;
 }
@@ -59,13 +70,17 @@ export function resolveAttribute(
   uri: string | undefined,
   name: string,
 ): ResolvedAttribute | undefined {
-  const key = name.toLowerCase();
   if (uri !== undefined) {
-    const entry = index.byId.get(uri.toLowerCase());
-    const definition = entry?.attributes.get(key);
+    const entry = index.exact.get(uri) ?? index.byId.get(uri.toLowerCase());
+    const definition = entry && (entry.attributes.get(name) ?? entry.attributes.get(name.toLowerCase()));
     return entry && definition ? { schema: entry.schema, definition, extension: entry.extension } : undefined;
   }
-  for (const entry of index.byId.values()) {
+  for (const entry of index.entries) {
+    const definition = entry.attributes.get(name);
+    if (definition) return { schema: entry.schema, definition, extension: entry.extension };
+  }
+  const key = name.toLowerCase();
+  for (const entry of index.entries) {
     const definition = entry.attributes.get(key);
     if (definition) return { schema: entry.schema, definition, extension: entry.extension };
   }
@@ -84,5 +99,5 @@ export function resolveSubAttribute(
     map = byName(subs);
     subCache.set(parent, map);
   }
-  return map.get(name.toLowerCase());
+  return map.get(name) ?? map.get(name.toLowerCase());
 }
