@@ -1,19 +1,12 @@
-import type { Argument, CallExpression, Comparison, Expression } from './ast.ts';
+import type { Argument, CallExpression, Expression } from './ast.ts';
+import { compileComparison } from './compileComparison.ts';
 import { ExpressionError } from './ExpressionError.ts';
 import { ExpressionValidationError } from './ExpressionValidationError.ts';
 import type { CompiledArgument, CompiledArguments } from './functions/FunctionDefinition.ts';
 import { definitionsByName } from './functions/registry.ts';
 import { parseExpression } from './parseExpression.ts';
-import {
-  type Evaluator,
-  type RuntimeValue,
-  type Scope,
-  bool,
-  isNullOrEmpty,
-  normalizeInput,
-  toOutput,
-  toText,
-} from './runtime.ts';
+import { readAttribute } from './readAttribute.ts';
+import { type Evaluator, type RuntimeValue, type Scope, toOutput } from './runtime.ts';
 import { validateExpression } from './validateExpression.ts';
 import type { EvaluationResult, SourceObject } from './values.ts';
 
@@ -134,11 +127,11 @@ function compileNode(node: Expression, attributes: string[]): CompiledArgument {
       return constant(node.name);
     case 'attribute':
       if (!attributes.includes(node.name)) attributes.push(node.name);
-      return { evaluate: attribute(node.name), constant: false, value: null };
+      return { evaluate: readAttribute(node.name), constant: false, value: null };
     case 'comparison': {
       const left = compileNode(node.left, attributes);
       const right = compileNode(node.right, attributes);
-      return fold(comparison(node, left, right), [left, right]);
+      return fold(compileComparison(node, left, right), [left, right]);
     }
     case 'call': {
       const definition = definitionsByName.get(node.name)!;
@@ -190,25 +183,12 @@ function fold(evaluate: Evaluator, args: CompiledArguments): CompiledArgument {
   }
 }
 
-const constant = (value: RuntimeValue): CompiledArgument => ({
-  evaluate: () => value,
-  constant: true,
-  value,
-});
+function constant(value: RuntimeValue): CompiledArgument {
+  return { evaluate: constantEvaluator(value), constant: true, value };
+}
 
-function attribute(name: string): Evaluator {
-  const lower = name.toLowerCase();
-  return (scope) => {
-    const source = scope.source;
-    const value = source[name];
-    if (typeof value === 'string') return value;
-    if (value !== undefined && Object.hasOwn(source, name)) return normalizeInput(value);
-    // Attribute names are case-insensitive in Entra and SCIM: fall back to a case-insensitive key match.
-    for (const key of Object.keys(source)) {
-      if (key.length === lower.length && key.toLowerCase() === lower) return normalizeInput(source[key]);
-    }
-    return null;
-  };
+function constantEvaluator(value: RuntimeValue): Evaluator {
+  return () => value;
 }
 
 function containsRedact(node: Argument): boolean {
@@ -216,38 +196,3 @@ function containsRedact(node: Argument): boolean {
   if (node.kind === 'comparison') return containsRedact(node.left) || containsRedact(node.right);
   return false;
 }
-
-/**
- * A comparison: numeric when both sides are numbers, otherwise ordinal and case-sensitive. Per Entra's docs
- * a condition on a null or empty value "fails": every operator then yields "False".
- */
-function comparison(node: Comparison, left: CompiledArgument, right: CompiledArgument): Evaluator {
-  const test = TESTS[node.operator];
-  return (scope) => {
-    const a = left.evaluate(scope);
-    const b = right.evaluate(scope);
-    if (isNullOrEmpty(a) || isNullOrEmpty(b)) return 'False';
-    const x = toText(a)!;
-    const y = toText(b)!;
-    const nx = Number(x);
-    const ny = Number(y);
-    const order =
-      x.trim() !== '' && y.trim() !== '' && !Number.isNaN(nx) && !Number.isNaN(ny)
-        ? nx - ny
-        : x < y
-          ? -1
-          : x > y
-            ? 1
-            : 0;
-    return bool(test(order));
-  };
-}
-
-const TESTS: Readonly<Record<Comparison['operator'], (order: number) => boolean>> = {
-  '=': (o) => o === 0,
-  '<>': (o) => o !== 0,
-  '<': (o) => o < 0,
-  '<=': (o) => o <= 0,
-  '>': (o) => o > 0,
-  '>=': (o) => o >= 0,
-};

@@ -1,6 +1,7 @@
 import type { CallExpression } from '../ast.ts';
 import { type Scope, fail, mapText, show, toText } from '../runtime.ts';
-import { formatDotNetDate, parseDotNetDate } from './dotNetDateFormat.ts';
+import { formatDotNetDate } from './formatDotNetDate.ts';
+import { parseDotNetDate } from './parseDotNetDate.ts';
 import { type FunctionDefinition, optional } from './FunctionDefinition.ts';
 
 const STYLES = new Set([

@@ -50,6 +50,15 @@ describe('IIF and comparisons', () => {
     expect(value('IIF(2 >= 3, "y", "n")')).toBe('n');
     expect(value('IIF(2 < 10, "y", "n")')).toBe('y');
   });
+  it('compares dates by time, not by their M/d/yyyy text', () => {
+    expect(value('IIF(CDate("2021-12-01") > CDate("2021-02-01"), "later", "earlier")')).toBe('later');
+    expect(
+      value('IIF(CDate([a]) = CDate([b]), "same", "different")', {
+        a: '2021-06-30+08:00',
+        b: '2021-06-29T16:00:00Z',
+      }),
+    ).toBe('same');
+  });
   it('treats a condition on a null or empty value as false (the documented "fails"), for every operator', () => {
     expect(value('IIF([c]="", "empty", "other")', { c: '' })).toBe('other');
     expect(value('IIF([c]<>"USA", "not USA", "other")')).toBe('other');
