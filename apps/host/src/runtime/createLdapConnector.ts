@@ -147,6 +147,7 @@ export const createLdapConnector: ConnectorFactory = async (config, deps) => {
 
   return {
     scheduler,
+    imports,
     hosted: {
       name: config.name,
       tokenDigest: deps.tokenDigest,

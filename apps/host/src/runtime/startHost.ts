@@ -12,11 +12,14 @@ import { createHostMetrics, type HostMetrics } from '../metrics/hostMetrics.ts';
 import { ensureCertificate, loadCertificate, type ServerCertificate } from '../tls/ensureCertificate.ts';
 import type { HostedConnector } from './HostedConnector.ts';
 import type { ImportScheduler } from './createImportScheduler.ts';
+import type { ConnectorImports } from './runImport.ts';
 
 /** A connector with its lifecycle, as a connector factory returns it. */
 export interface RunningConnector {
   readonly hosted: HostedConnector;
   readonly scheduler: ImportScheduler;
+  /** The import run profiles with progress callbacks (the CLI's `import` command). */
+  readonly imports?: ConnectorImports;
   close(): Promise<void>;
 }
 
