@@ -1,58 +1,13 @@
-import type { CallExpression } from '../ast.ts';
-import { type Evaluator, type RuntimeValue, type Scope, fail, mapText, show, toText } from '../runtime.ts';
-import { compileReplacement, toJsRegExp } from './dotNetRegex.ts';
-import type { CompiledArgument, FunctionDefinition } from './FunctionDefinition.ts';
-
-/** A pattern compiled once when it is a constant, or on first use (with a small cache) when it is not. */
-function regexReader(arg: CompiledArgument, call: CallExpression): (scope: Scope) => RegExp {
-  const compile = (scope: Scope | undefined, pattern: string): RegExp => {
-    try {
-      return toJsRegExp(pattern);
-    } catch (error) {
-      const shown = scope ? show(scope, pattern) : JSON.stringify(pattern);
-      return fail(
-        call,
-        'invalid-regex',
-        `regexPattern ${shown} is not a valid regular expression: ${(error as Error).message}`,
-        error,
-      );
-    }
-  };
-  if (arg.constant) {
-    const regex = compile(undefined, toText(arg.value) ?? '');
-    return () => regex;
-  }
-  const cache = new Map<string, RegExp>();
-  return (scope) => {
-    const pattern = toText(arg.evaluate(scope)) ?? '';
-    let regex = cache.get(pattern);
-    if (!regex) {
-      regex = compile(scope, pattern);
-      if (cache.size >= 32) cache.clear();
-      cache.set(pattern, regex);
-    }
-    return regex;
-  };
-}
-
-const text = (arg: CompiledArgument | undefined): ((scope: Scope) => string) => {
-  if (!arg) return () => '';
-  const read = arg.evaluate;
-  return (scope) => toText(read(scope)) ?? '';
-};
-
-/** Replaces each match of the named group (only that part of the match) with a fixed text. */
-function replaceGroup(input: string, regex: RegExp, group: string, replacement: string): string {
-  let out = '';
-  let last = 0;
-  for (const match of input.matchAll(regex)) {
-    const span = match.indices?.groups?.[group];
-    if (!span) continue;
-    out += input.slice(last, span[0]) + replacement;
-    last = span[1];
-  }
-  return out + input.slice(last);
-}
+import type { FunctionDefinition } from './FunctionDefinition.ts';
+import {
+  fillTemplate,
+  groupFromFallback,
+  regexReader,
+  replaceGroup,
+  replaceMatches,
+  replaceText,
+  textReader,
+} from './replaceModes.ts';
 
 /**
  * Replace(source, oldValue, regexPattern, regexGroupName, replacementValue, replacementAttributeName,
@@ -131,67 +86,15 @@ export const Replace: FunctionDefinition = {
   ],
   compile: ([source, oldValue, pattern, groupName, replacement, fallback, template], call) => {
     const read = source!.evaluate;
-    const perValue =
-      (transform: (scope: Scope) => (text: string) => string): Evaluator =>
-      (scope) =>
-        mapText(read(scope), transform(scope));
-    if (oldValue && template) {
-      const readOld = text(oldValue);
-      const readTemplate = text(template);
-      return perValue((scope) => {
-        const find = readOld(scope);
-        const layout = readTemplate(scope);
-        return (value) => (find === '' ? layout : layout.replaceAll(find, value));
-      });
-    }
-    if (oldValue) {
-      const readOld = text(oldValue);
-      const readReplacement = text(replacement);
-      return perValue((scope) => {
-        const find = readOld(scope);
-        const by = readReplacement(scope);
-        return (value) => (find === '' ? value : value.replaceAll(find, by));
-      });
-    }
+    if (oldValue && template) return fillTemplate(read, textReader(oldValue), textReader(template));
+    if (oldValue) return replaceText(read, textReader(oldValue), textReader(replacement));
     if (!pattern) return read;
-    const readRegex = regexReader(pattern, call);
+    const regex = regexReader(pattern, call);
     if (groupName && (replacement || !fallback)) {
-      const readGroup = text(groupName);
-      const readReplacement = text(replacement);
-      return perValue((scope) => {
-        const regex = readRegex(scope);
-        const group = readGroup(scope);
-        const by = readReplacement(scope);
-        return (value) => replaceGroup(value, regex, group, by);
-      });
+      return replaceGroup(read, regex, textReader(groupName), textReader(replacement));
     }
-    if (groupName && fallback) {
-      const readGroup = text(groupName);
-      const readFallback = fallback.evaluate;
-      return (scope): RuntimeValue => {
-        const value = read(scope);
-        if (value !== null && value !== '') return value;
-        const other = toText(readFallback(scope));
-        if (other === null) return null;
-        const match = readRegex(scope).exec(other);
-        readRegex(scope).lastIndex = 0;
-        return match?.groups?.[readGroup(scope)] ?? null;
-      };
-    }
-    const readReplacement = replacement ? replacement.evaluate : () => '';
-    const fixed = replacement?.constant ? compileReplacement(toText(replacement.value) ?? '') : undefined;
-    return perValue((scope) => {
-      const regex = readRegex(scope);
-      const build = fixed ?? compileReplacement(toText(readReplacement(scope)) ?? '');
-      return (value) => {
-        let out = '';
-        let last = 0;
-        for (const match of value.matchAll(regex)) {
-          out += value.slice(last, match.index) + build(match, value);
-          last = match.index + match[0].length;
-        }
-        return out + value.slice(last);
-      };
-    });
+    if (groupName && fallback)
+      return groupFromFallback(read, regex, textReader(groupName), fallback.evaluate);
+    return replaceMatches(read, regex, replacement);
   },
 };
