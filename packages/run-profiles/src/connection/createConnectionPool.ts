@@ -24,6 +24,8 @@ export interface PoolHealth {
 export interface ConnectionPool {
   readonly size: number;
   readonly url: string;
+  /** The options connections are opened with (Full Import opens its own streaming connection with them). */
+  readonly connectionOptions: LdapConnectionOptions;
   use<T>(fn: (connection: LdapConnection) => Promise<T>): Promise<T>;
   /** The Root DSE (read once, then cached; `refresh` re-reads). */
   rootDse(refresh?: boolean): Promise<LdapEntry>;
@@ -89,6 +91,7 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
   return {
     size,
     url: options.url,
+    connectionOptions: options,
     async use<T>(fn: (connection: LdapConnection) => Promise<T>): Promise<T> {
       const connection = await acquire();
       try {

@@ -2,8 +2,9 @@ import net from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { Attribute, Change, Client, type Control, type Entry } from 'ldapts';
 import { classifyError } from '../errors/classifyError.ts';
+import { tlsConnectionOptions } from './tlsConnectionOptions.ts';
 import type { LdapOperationError } from '../errors/LdapOperationError.ts';
-import type { LdapConnectionOptions, LdapEntry, LdapSearchOptions, Logger, Modification } from './types.ts';
+import type { LdapConnectionOptions, LdapEntry, LdapSearchOptions, Modification } from './types.ts';
 
 /** Clients whose StartTLS socket closed (ldapts keeps reporting them connected). */
 const deadClients = new WeakSet<Client>();
@@ -81,13 +82,11 @@ class Connection implements LdapConnection {
   private everConnected = false;
   private closed = false;
   private readonly binary: string[];
-  private readonly logger: Logger;
   private readonly secrets: string[];
 
   constructor(private readonly options: LdapConnectionOptions) {
     this.url = options.url;
     this.binary = [...(options.binaryAttributes ?? defaultBinary)];
-    this.logger = options.logger ?? { warn: (message) => process.emitWarning(message, 'LdapTlsWarning') };
     this.secrets = options.bind?.method === 'simple' ? [options.bind.password] : [];
     if (!/^ldaps?:\/\/|^ldapi:\/\//i.test(options.url)) {
       throw classifyError(new Error(`unsupported URL "${options.url}"; use ldap://, ldaps:// or ldapi://`), {
@@ -356,27 +355,7 @@ class Connection implements LdapConnection {
   }
 
   private tlsOptions(): ConnectionOptions {
-    const tls = this.options.tls ?? {};
-    const host = /^ldaps?:\/\/\[?([^\]/:]+)/i.exec(this.url)?.[1] ?? 'localhost';
-    if (tls.insecureSkipVerify === true) {
-      this.logger.warn(
-        `TLS certificate verification is OFF for ${this.url} (insecureSkipVerify); the connection can be intercepted. Configure tls.ca instead.`,
-        { url: this.url },
-      );
-    }
-    return {
-      host,
-      ...(tls.servername === undefined
-        ? net.isIP(host) === 0
-          ? { servername: host }
-          : {}
-        : { servername: tls.servername }),
-      ...(tls.ca === undefined ? {} : { ca: typeof tls.ca === 'string' ? tls.ca : [...tls.ca] }),
-      ...(tls.cert === undefined ? {} : { cert: tls.cert }),
-      ...(tls.key === undefined ? {} : { key: tls.key }),
-      ...(tls.minVersion === undefined ? {} : { minVersion: tls.minVersion }),
-      rejectUnauthorized: tls.insecureSkipVerify !== true,
-    };
+    return tlsConnectionOptions(this.options);
   }
 }
 

@@ -1,9 +1,9 @@
 import type { AnchorStore, EntryInput } from '@scim2ldap/anchor-store';
 import type { ConnectionPool } from '../connection/createConnectionPool.ts';
-import type { LdapConnection } from '../connection/createLdapConnection.ts';
+import { streamSearch } from '../connection/streamSearch.ts';
 import type { Logger } from '../connection/types.ts';
 import { captureWatermark, type DeltaMethod } from './captureWatermark.ts';
-import { type ImportScope, scopeAttributes, scopeFilter, toEntryInput, valuesOf } from './importScope.ts';
+import { entryConverter, type ImportScope, scopeAttributes, scopeFilter, valuesOf } from './importScope.ts';
 
 /** Progress of an import, reported after every page. */
 export interface ImportProgress {
@@ -80,9 +80,11 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
   };
   const extra = options.deltaMethod === 'modifyTimestamp' ? ['modifyTimestamp'] : [];
   let newestTimestamp = '';
-  async function* read(connection: LdapConnection): AsyncIterable<EntryInput> {
+  const convert = entryConverter(options, extra);
+  async function* read(): AsyncIterable<EntryInput> {
     for (const base of options.bases) {
-      const pages = connection.searchPages(base, {
+      const pages = streamSearch(pool.connectionOptions, {
+        base,
         scope: 'sub',
         filter: scopeFilter(options),
         attributes: scopeAttributes(options, extra),
@@ -94,7 +96,7 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
             const stamp = valuesOf(entry, 'modifyTimestamp')[0];
             if (stamp !== undefined && stamp > newestTimestamp) newestTimestamp = stamp;
           }
-          const input = toEntryInput(options, entry, extra);
+          const input = convert(entry);
           if (input === undefined) {
             failed++;
             options.logger?.warn(`full import: ${entry.dn} has no readable ${options.anchor}; skipped`, {
@@ -110,10 +112,8 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
     }
   }
   try {
-    // One connection for the whole read: the paged-results cookie belongs to it.
-    const totals = await pool.use((connection) =>
-      store.bulkUpsert(read(connection), { runId, batchSize: options.batchSize ?? 1000 }),
-    );
+    // A dedicated streaming connection for the whole read (the paged-results cookie belongs to it).
+    const totals = await store.bulkUpsert(read(), { runId, batchSize: options.batchSize ?? 1000 });
     progress('sweeping');
     const swept = await store.sweepUnseen(
       runId,

@@ -60,28 +60,57 @@ function valuesOf(entry: LdapEntry, name: string): readonly string[] {
 }
 
 /**
- * Turns an entry as read into what anchor-store keeps: anchor, DN, object classes, attributes (objectClass
- * and the bookkeeping attributes left out). `undefined` when the anchor is missing (not readable).
+ * Builds the converter from entries as read to what anchor-store keeps: anchor, DN, object classes and
+ * attributes (objectClass and bookkeeping attributes left out). The converter returns `undefined` when the
+ * anchor is missing (not readable). Built once per import: it runs for every entry.
+ * @param scope the import scope
+ * @param drop attributes read only for bookkeeping (modifyTimestamp, uSNChanged), not stored
+ */
+export function entryConverter(
+  scope: ImportScope,
+  drop: readonly string[] = [],
+): (entry: LdapEntry) => EntryInput | undefined {
+  const keep = new Set((scope.attributes ?? ['*']).map((a) => a.toLowerCase()));
+  const skip = new Set(
+    ['objectclass', ...drop.map((d) => d.toLowerCase())].filter((name) => !keep.has(name)),
+  );
+  skip.add('objectclass');
+  const anchorIsDn = scope.anchor.toLowerCase() === 'dn';
+  const anchorLower = scope.anchor.toLowerCase();
+  const lowerOf = new Map<string, string>();
+  return (entry) => {
+    let anchor: string | undefined = anchorIsDn ? entry.dn : undefined;
+    let objectClasses: readonly string[] = [];
+    const attributes: Record<string, readonly string[]> = {};
+    for (const name in entry.attributes) {
+      const values = entry.attributes[name] as readonly string[];
+      let lower = lowerOf.get(name);
+      if (lower === undefined) {
+        lower = name.toLowerCase();
+        lowerOf.set(name, lower);
+      }
+      if (lower === 'objectclass') objectClasses = values;
+      if (lower === anchorLower && anchor === undefined) anchor = values[0];
+      if (skip.has(lower) || values.length === 0) continue;
+      attributes[name] = values;
+    }
+    if (anchor === undefined || anchor === '') return undefined;
+    return { anchor, dn: entry.dn, objectClasses: [...objectClasses], attributes };
+  };
+}
+
+/**
+ * Converts one entry (see {@link entryConverter}; use that for many entries).
  * @param scope the import scope
  * @param entry the entry as read
- * @param drop attributes read only for bookkeeping (modifyTimestamp, uSNChanged), not stored
+ * @param drop bookkeeping attributes not stored
  */
 export function toEntryInput(
   scope: ImportScope,
   entry: LdapEntry,
   drop: readonly string[] = [],
 ): EntryInput | undefined {
-  const anchor = scope.anchor.toLowerCase() === 'dn' ? entry.dn : valuesOf(entry, scope.anchor)[0];
-  if (anchor === undefined || anchor === '') return undefined;
-  const skip = new Set(['objectclass', ...drop.map((d) => d.toLowerCase())]);
-  const keep = new Set((scope.attributes ?? ['*']).map((a) => a.toLowerCase()));
-  const attributes: Record<string, readonly string[]> = {};
-  for (const [name, values] of Object.entries(entry.attributes)) {
-    const lower = name.toLowerCase();
-    if (skip.has(lower) && !keep.has(lower)) continue;
-    if (values.length > 0) attributes[name] = values;
-  }
-  return { anchor, dn: entry.dn, objectClasses: [...valuesOf(entry, 'objectClass')], attributes };
+  return entryConverter(scope, drop)(entry);
 }
 
 export { valuesOf };

@@ -35,6 +35,7 @@ const tombstones = [
 const noPool: ConnectionPool = {
   size: 1,
   url: 'ldap://unused',
+  connectionOptions: { url: 'ldap://unused' },
   use: () => Promise.reject(new Error('entry records must not need the directory')),
   rootDse: () => Promise.reject(new Error('unused')),
   checkHealth: () => Promise.reject(new Error('unused')),

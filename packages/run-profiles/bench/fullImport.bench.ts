@@ -1,0 +1,93 @@
+// Full import of 100,000 entries from OpenLDAP into the SQLite store, against `ldapsearch -E pr=1000/noprompt`
+// dumping the same entries (same attributes) to /dev/null, measured in the same run on the same server.
+// Targets: ≤ 2× the ldapsearch wall time; peak RSS of this process ≤ 300 MB.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSqliteStore } from '@scim2ldap/anchor-store';
+import { startDirectory } from '@scim2ldap/ldap-testkit';
+import { createConnectionPool, fullImport } from '../src/index.ts';
+
+const users = Number(process.env['RP_BENCH_USERS'] ?? 100_000);
+const rounds = Number(process.env['RP_BENCH_ROUNDS'] ?? 2);
+const dir = await startDirectory({ kind: 'openldap', seed: { users } });
+const work = mkdtempSync(join(tmpdir(), 'rp-bench-'));
+const attributes = ['*', 'entryUUID'];
+const ldapsearchMs: number[] = [];
+const importMs: number[] = [];
+let imported = 0;
+try {
+  for (let round = 0; round < rounds; round++) {
+    const t0 = performance.now();
+    const dump = spawnSync(
+      'ldapsearch',
+      [
+        '-x',
+        '-LLL',
+        '-H',
+        dir.ldapUrl,
+        '-D',
+        dir.adminDn,
+        '-w',
+        dir.adminPassword,
+        '-b',
+        dir.usersDn,
+        '-E',
+        'pr=1000/noprompt',
+        '(objectClass=inetOrgPerson)',
+        ...attributes,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    ldapsearchMs.push(performance.now() - t0);
+    if (dump.status !== 0) throw new Error(`ldapsearch failed: ${dump.stderr.toString()}`);
+
+    const store = createSqliteStore({ path: join(work, `store-${round}.db`) });
+    const pool = createConnectionPool({
+      url: dir.ldapUrl,
+      bind: { method: 'simple', dn: dir.adminDn, password: dir.adminPassword },
+      size: 1,
+      healthCheckIntervalMs: 0,
+    });
+    const t1 = performance.now();
+    const result = await fullImport({
+      pool,
+      store,
+      bases: [dir.usersDn],
+      anchor: 'entryUUID',
+      pageSize: 1000,
+      batchSize: 1000,
+    });
+    importMs.push(performance.now() - t1);
+    imported = result.entries;
+    if (result.entries !== users || (await store.count()) !== users)
+      throw new Error(`imported ${result.entries} of ${users}`);
+    await pool.close();
+    await store.close();
+  }
+} finally {
+  await dir.stop();
+  rmSync(work, { recursive: true, force: true });
+}
+
+const best = (xs: number[]): number => Math.min(...xs);
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+const ratio = best(importMs) / best(ldapsearchMs);
+console.log(
+  `| full import, ${imported.toLocaleString('en')} entries (OpenLDAP → SQLite store) | wall time (best of ${rounds}) | entries/s |`,
+);
+console.log('|---|---|---|');
+console.log(
+  `| \`ldapsearch -E pr=1000/noprompt\` > /dev/null (baseline) | ${(best(ldapsearchMs) / 1000).toFixed(2)} s | ${Math.round(users / (best(ldapsearchMs) / 1000)).toLocaleString('en')} |`,
+);
+console.log(
+  `| \`fullImport\` (paged 1000, batches of 1000) | ${(best(importMs) / 1000).toFixed(2)} s | ${Math.round(users / (best(importMs) / 1000)).toLocaleString('en')} |`,
+);
+console.log('');
+console.log(
+  `ratio ${ratio.toFixed(2)}× ldapsearch (target ≤ 2×) — ${ratio <= 2 ? 'met' : 'NOT met'}; peak RSS of the benchmark process ${peakRssMb.toFixed(0)} MB (target ≤ 300 MB) — ${peakRssMb <= 300 ? 'met' : 'NOT met'}`,
+);
+console.log(
+  `all rounds: ldapsearch ${ldapsearchMs.map((m) => (m / 1000).toFixed(2)).join(', ')} s; fullImport ${importMs.map((m) => (m / 1000).toFixed(2)).join(', ')} s`,
+);
