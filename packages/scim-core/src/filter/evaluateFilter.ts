@@ -1,5 +1,4 @@
 import { getKey, isObject } from '../resource/getKey.ts';
-import { badRequest } from '../ScimError.ts';
 import {
   indexSchemas,
   resolveAttribute,
@@ -7,7 +6,8 @@ import {
   type SchemaIndex,
 } from '../schema/indexSchemas.ts';
 import type { AttributeDefinition, ResourceSchemas } from '../schema/types.ts';
-import type { AttributePath, CompareFilter, Filter } from './ast.ts';
+import type { AttributePath, Filter } from './ast.ts';
+import { compareValue, isPresent } from './compareValue.ts';
 
 interface Values {
   readonly values: readonly unknown[];
@@ -71,90 +71,6 @@ function elementLookup(
   };
 }
 
-function isPresent(value: unknown): boolean {
-  if (value === null || value === undefined || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (isObject(value)) return Object.values(value).some(isPresent);
-  return true;
-}
-
-function compareOne(
-  actual: unknown,
-  node: CompareFilter,
-  definition: AttributeDefinition | undefined,
-): boolean {
-  const { op } = node;
-  let expected = node.value;
-  const type = definition?.type;
-  if (type === 'boolean' || type === 'binary' || typeof actual === 'boolean') {
-    if (op !== 'eq' && op !== 'ne') {
-      throw badRequest(
-        'invalidFilter',
-        `Operator "${op}" cannot be used on ${type ?? 'boolean'} attribute "${node.attribute.text}"`,
-        {
-          offset: node.offset,
-        },
-      );
-    }
-    if (typeof actual === 'string' && typeof expected === 'boolean') expected = String(expected);
-    if (typeof actual === 'string' && typeof expected === 'string' && type === 'boolean') {
-      return actual.toLowerCase() === expected.toLowerCase();
-    }
-    return actual === expected;
-  }
-  let a: string | number;
-  let b: string | number;
-  if (
-    type === 'dateTime' &&
-    typeof actual === 'string' &&
-    typeof expected === 'string' &&
-    op !== 'co' &&
-    op !== 'sw' &&
-    op !== 'ew'
-  ) {
-    a = Date.parse(actual);
-    b = Date.parse(expected);
-    if (Number.isNaN(b))
-      throw badRequest(
-        'invalidFilter',
-        `"${expected}" is not a dateTime (RFC 3339) for "${node.attribute.text}"`,
-        { offset: node.offset },
-      );
-  } else if (typeof actual === 'number' && typeof expected === 'number') {
-    a = actual;
-    b = expected;
-  } else if (
-    (typeof actual === 'string' || typeof actual === 'number') &&
-    expected !== null &&
-    typeof expected !== 'boolean'
-  ) {
-    const caseExact = definition?.caseExact ?? false;
-    a = caseExact ? String(actual) : String(actual).toLowerCase();
-    b = caseExact ? String(expected) : String(expected).toLowerCase();
-  } else {
-    return false;
-  }
-  switch (op) {
-    case 'eq':
-    case 'ne':
-      return a === b;
-    case 'co':
-      return String(a).includes(String(b));
-    case 'sw':
-      return String(a).startsWith(String(b));
-    case 'ew':
-      return String(a).endsWith(String(b));
-    case 'gt':
-      return a > b;
-    case 'ge':
-      return a >= b;
-    case 'lt':
-      return a < b;
-    case 'le':
-      return a <= b;
-  }
-}
-
 function evaluate(filter: Filter, lookup: Lookup, presence: Lookup, index: SchemaIndex | undefined): boolean {
   switch (filter.kind) {
     case 'and':
@@ -176,8 +92,8 @@ function evaluate(filter: Filter, lookup: Lookup, presence: Lookup, index: Schem
         return filter.op === 'ne' ? present : filter.op === 'eq' ? !present : false;
       }
       // "ne" holds when no value equals (so an absent attribute is "ne" anything); the rest when any value does.
-      if (filter.op === 'ne') return !values.some((value) => compareOne(value, filter, definition));
-      return values.some((value) => compareOne(value, filter, definition));
+      if (filter.op === 'ne') return !values.some((value) => compareValue(value, filter, definition));
+      return values.some((value) => compareValue(value, filter, definition));
     }
     case 'valuePath': {
       const { values, definition } = presence(filter.attribute);

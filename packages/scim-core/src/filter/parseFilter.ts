@@ -1,7 +1,7 @@
 import { badRequest, type ScimError } from '../ScimError.ts';
 import type { Filter, ParseIssue, SafeParseResult } from './ast.ts';
 import { FilterParser } from './FilterParser.ts';
-import { caretLine } from './formatSyntaxError.ts';
+import { caretLine } from './caretLine.ts';
 import { FilterSyntaxError } from './scanFilter.ts';
 
 /** Options of {@link parseFilter}. */

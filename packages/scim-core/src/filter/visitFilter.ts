@@ -7,7 +7,7 @@ import type {
   PresentFilter,
   ValuePathFilter,
 } from './ast.ts';
-import { caretLine } from './formatSyntaxError.ts';
+import { caretLine } from './caretLine.ts';
 
 /**
  * Callbacks that translate a filter AST into something else (an LDAP filter, a SQL clause). Every method is

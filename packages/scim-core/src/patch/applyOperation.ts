@@ -1,7 +1,7 @@
 import { evaluateElementFilter } from '../filter/evaluateFilter.ts';
 import { coerceSingle, coerceValue, type CoerceOptions } from '../resource/coerceValue.ts';
 import { isObject } from '../resource/getKey.ts';
-import { jsonEqual } from '../resource/jsonValue.ts';
+import { jsonEqual } from '../resource/jsonEqual.ts';
 import { badRequest } from '../ScimError.ts';
 import {
   asArray,

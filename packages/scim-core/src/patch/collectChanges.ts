@@ -1,5 +1,5 @@
 import { getKey, isObject } from '../resource/getKey.ts';
-import { jsonEqual } from '../resource/jsonValue.ts';
+import { jsonEqual } from '../resource/jsonEqual.ts';
 import type { ResolvedAttribute } from '../schema/indexSchemas.ts';
 import { asArray, sameElement } from './multiValued.ts';
 import type { PatchState } from './PatchState.ts';

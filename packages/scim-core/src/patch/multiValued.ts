@@ -1,6 +1,6 @@
 import type { Filter } from '../filter/ast.ts';
 import { isObject } from '../resource/getKey.ts';
-import { jsonEqual } from '../resource/jsonValue.ts';
+import { jsonEqual } from '../resource/jsonEqual.ts';
 import { resolveSubAttribute } from '../schema/indexSchemas.ts';
 import type { AttributeDefinition } from '../schema/types.ts';
 

@@ -1,5 +1,5 @@
 import type { Filter } from '../filter/ast.ts';
-import { parseAttributePath } from '../filter/FilterParser.ts';
+import { parseAttributePath } from '../filter/parseAttributePath.ts';
 import { parseFilter } from '../filter/parseFilter.ts';
 import { FilterSyntaxError } from '../filter/scanFilter.ts';
 import { badRequest } from '../ScimError.ts';

@@ -1,4 +1,4 @@
-import { parseAttributePath } from '../filter/FilterParser.ts';
+import { parseAttributePath } from '../filter/parseAttributePath.ts';
 import {
   indexSchemas,
   resolveAttribute,

@@ -1,4 +1,4 @@
-import { parseAttributePath } from '../filter/FilterParser.ts';
+import { parseAttributePath } from '../filter/parseAttributePath.ts';
 import { FilterSyntaxError } from '../filter/scanFilter.ts';
 import { badRequest } from '../ScimError.ts';
 import {
@@ -10,7 +10,7 @@ import {
 import type { ResourceSchemas, ScimResource } from '../schema/types.ts';
 import { type CoerceOptions, coerceValue } from './coerceValue.ts';
 import { getKey, isObject } from './getKey.ts';
-import { jsonEqual } from './jsonValue.ts';
+import { jsonEqual } from './jsonEqual.ts';
 
 /** Options of {@link validateResource}. */
 export interface ValidateResourceOptions {

@@ -1,16 +1,5 @@
 import { isObject } from './getKey.ts';
 
-/** Deep copy of a JSON value (faster than structuredClone for the small objects SCIM resources are). */
-export function cloneJson<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(cloneJson) as T;
-  if (isObject(value)) {
-    const copy: Record<string, unknown> = {};
-    for (const key in value) copy[key] = cloneJson(value[key]);
-    return copy as T;
-  }
-  return value;
-}
-
 /**
  * Structural equality of JSON values; object keys compare case-insensitively (SCIM attribute names are), and
  * strings compare case-insensitively unless `caseExact`.
