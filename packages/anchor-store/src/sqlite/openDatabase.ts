@@ -4,6 +4,9 @@ import type { ResolvedIndexes } from '../internal/indexes.ts';
 import { _migrate } from './migrations.ts';
 import { _syncIndexes } from './syncIndexes.ts';
 
+/** Page size of a new store file. @internal */
+export const PAGE_SIZE = 65_536;
+
 /** Connection settings of `_openDatabase`. @internal */
 export interface OpenDatabaseOptions {
   readonly path: string;
@@ -25,6 +28,9 @@ export function _openDatabase(options: OpenDatabaseOptions, indexes: ResolvedInd
   try {
     db = new Database(options.path);
     db.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
+    // Only takes effect on a new, empty file (before WAL is switched on). Large pages cut the per-page
+    // overhead of random index inserts: measured 1.6x the load rate of 4 KiB pages (docs/benchmarks.md).
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal' && options.path !== ':memory:') {
       throw new Error(`journal_mode is ${String(mode)}, not wal`);
