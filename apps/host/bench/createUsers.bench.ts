@@ -10,6 +10,7 @@ import { type HostProcess, startHostProcess } from '../test/support/startHostPro
 
 const users = Number(process.env.HOST_BENCH_USERS ?? 2000);
 const token = 'bench-token-0123456789';
+const token2 = 'bench-token-2-0123456789';
 
 function entry(prefix: string, n: number, baseDn: string) {
   const id = `${prefix}${String(n).padStart(6, '0')}`;
@@ -81,7 +82,10 @@ async function hostRate(
       const t = performance.now();
       const res = await fetch(url, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
+        headers: {
+          authorization: `Bearer ${matching ? token : token2}`,
+          'content-type': 'application/scim+json',
+        },
         body: JSON.stringify(body),
       });
       await res.arrayBuffer();
@@ -104,7 +108,7 @@ for (const noSync of [true, false]) {
   try {
     const connector = (name: string, matching: boolean) => ({
       name,
-      secretToken: '${env:BENCH_TOKEN}',
+      secretToken: matching ? '${env:BENCH_TOKEN}' : '${env:BENCH_TOKEN2}',
       autosyncMinutes: 0,
       connectivity: {
         host: '127.0.0.1',
@@ -133,7 +137,7 @@ for (const noSync of [true, false]) {
         server: { tls: { mode: 'off' }, log: { file: '/dev/null' } },
         connectors: [connector('LDAP', true), connector('NoMatch', false)],
       },
-      { env: { BENCH_TOKEN: token, BENCH_BIND: dir.adminPassword } },
+      { env: { BENCH_TOKEN: token, BENCH_TOKEN2: token2, BENCH_BIND: dir.adminPassword } },
     );
     const base = await ldapaddRate(dir);
     const withMatch = await hostRate(dir, host, true);

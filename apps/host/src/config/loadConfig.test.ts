@@ -80,6 +80,12 @@ describe('parseConfig', () => {
     };
     const issues = issuesOf(() => parseConfig(two, { env }));
     expect(issues.map((i) => i.message).join()).toContain('share a name');
+    const sameToken = { connectors: [minimal.connectors[0], { ...minimal.connectors[0], name: 'Other' }] };
+    const tokenIssues = issuesOf(() => parseConfig(sameToken, { env }));
+    expect(tokenIssues).toEqual([
+      { path: 'connectors', message: expect.stringContaining('share a secret token') },
+    ]);
+    expect(JSON.stringify(tokenIssues)).not.toContain(env.LDAP_TOKEN);
   });
 
   it('rejects unknown keys so typos do not pass silently', () => {

@@ -32,6 +32,11 @@ function toIssues(issues: readonly v.BaseIssue<unknown>[], secretPaths: Readonly
       continue;
     }
     const path = pathOf(issue);
+    // A cross-field check (forwarded to a key) sees the whole config as its input: never print that.
+    if (issue.type === 'check') {
+      out.push({ path, message: issue.message });
+      continue;
+    }
     const secret = secretKeys.test(path) || secretPaths.has(path);
     const received = issue.input === undefined ? 'nothing' : secret ? '(hidden)' : render(issue.input);
     out.push({ path, message: issue.message, received });
