@@ -107,7 +107,9 @@ describe('parseExpression', () => {
   it.each([
     ['Join(",", [a]', 'end of input'],
     ['"abc', 'Unterminated string'],
-    ['[abc', 'Unterminated attribute'],
+    ['[abc', 'Attribute reference is not closed with "]" at line 1, column 5'],
+    ['Join([a [b])', 'Attribute reference is not closed with "]" at line 1, column 9'],
+    ['[a\n]', 'Attribute reference is not closed with "]" at line 1, column 3'],
     ['[]', 'Empty attribute'],
     ['F(()', 'found "("'],
     ['a = b = c', 'Expected end of input'],

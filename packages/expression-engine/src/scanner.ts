@@ -39,101 +39,106 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
  */
 export function scan(source: string): Token[] | ScanProblem {
   const tokens: Token[] = [];
-  const n = source.length;
   let i = 0;
-  while (i < n) {
-    const c = source.charCodeAt(i);
-    if (isSpace(c)) {
+  while (i < source.length) {
+    if (isSpace(source.charCodeAt(i))) {
       i++;
       continue;
     }
-    const start = i;
-    if (c === 40 || c === 41 || c === 44) {
-      tokens.push({
-        kind: c === 40 ? 'lparen' : c === 41 ? 'rparen' : 'comma',
-        value: source[i]!,
-        start,
-        end: i + 1,
-      });
-      i++;
-    } else if (c === 34) {
-      const result = scanString(source, i);
-      if (typeof result === 'object' && 'message' in result) return result;
-      tokens.push(result.token);
-      i = result.token.end;
-    } else if (c === 91) {
-      const close = source.indexOf(']', i + 1);
-      const newline = source.slice(i + 1, close < 0 ? n : close).search(/[\r\n[]/);
-      if (close < 0 || newline >= 0) {
-        return {
-          message: 'Unterminated attribute reference',
-          offset: i,
-          expected: ['"]"'],
-          found: 'end of line',
-        };
-      }
-      const name = source.slice(i + 1, close).trim();
-      if (name === '')
-        return {
-          message: 'Empty attribute reference',
-          offset: i,
-          expected: ['an attribute name'],
-          found: '"[]"',
-        };
-      tokens.push({ kind: 'attribute', value: name, start, end: close + 1 });
-      i = close + 1;
-    } else if (c === 38 && (source.charCodeAt(i + 1) | 32) === 104) {
-      let j = i + 2;
-      while (j < n && isHexDigit(source.charCodeAt(j))) j++;
-      if (j === i + 2)
-        return {
-          message: 'Hex literal without digits',
-          offset: j,
-          expected: ['a hex digit'],
-          found: describe(source, j),
-        };
-      if (j - i - 2 > 16)
-        return {
-          message: 'Hex literal longer than 64 bits',
-          offset: i,
-          expected: ['at most 16 hex digits'],
-          found: `${j - i - 2} digits`,
-        };
-      tokens.push({ kind: 'number', value: BigInt(`0x${source.slice(i + 2, j)}`).toString(), start, end: j });
-      i = j;
-    } else if (isDigit(c) || (c === 45 && isDigit(source.charCodeAt(i + 1)))) {
-      let j = i + 1;
-      while (j < n && isDigit(source.charCodeAt(j))) j++;
-      if (source.charCodeAt(j) === 46 && isDigit(source.charCodeAt(j + 1))) {
-        j += 2;
-        while (j < n && isDigit(source.charCodeAt(j))) j++;
-      }
-      tokens.push({ kind: 'number', value: source.slice(i, j), start, end: j });
-      i = j;
-    } else if (isIdentStart(c)) {
-      let j = i + 1;
-      while (j < n && isIdentPart(source.charCodeAt(j))) j++;
-      tokens.push({ kind: 'identifier', value: source.slice(i, j), start, end: j });
-      i = j;
-    } else if (c === 61 || c === 60 || c === 62) {
-      const two = source.slice(i, i + 2);
-      const op = two === '<>' || two === '<=' || two === '>=' ? two : source[i]!;
-      tokens.push({ kind: 'operator', value: op, start, end: i + op.length });
-      i += op.length;
-    } else {
-      return {
-        message: `Unexpected character ${describe(source, i)}`,
-        offset: i,
-        expected: ['a function call', 'an [attribute]', 'a "string"', 'a number'],
-        found: describe(source, i),
-      };
-    }
+    const token = scanToken(source, i);
+    if ('message' in token) return token;
+    tokens.push(token);
+    i = token.end;
   }
-  tokens.push({ kind: 'eof', value: '', start: n, end: n });
+  tokens.push({ kind: 'eof', value: '', start: source.length, end: source.length });
   return tokens;
 }
 
-function scanString(source: string, open: number): { token: Token } | ScanProblem {
+function scanToken(source: string, i: number): Token | ScanProblem {
+  const c = source.charCodeAt(i);
+  if (c === 40) return { kind: 'lparen', value: '(', start: i, end: i + 1 };
+  if (c === 41) return { kind: 'rparen', value: ')', start: i, end: i + 1 };
+  if (c === 44) return { kind: 'comma', value: ',', start: i, end: i + 1 };
+  if (c === 34) return scanString(source, i);
+  if (c === 91) return scanAttribute(source, i);
+  if (c === 38 && (source.charCodeAt(i + 1) | 32) === 104) return scanHex(source, i);
+  if (isDigit(c) || (c === 45 && isDigit(source.charCodeAt(i + 1)))) return scanNumber(source, i);
+  if (isIdentStart(c)) {
+    let j = i + 1;
+    while (j < source.length && isIdentPart(source.charCodeAt(j))) j++;
+    return { kind: 'identifier', value: source.slice(i, j), start: i, end: j };
+  }
+  if (c === 61 || c === 60 || c === 62) {
+    const two = source.slice(i, i + 2);
+    const op = two === '<>' || two === '<=' || two === '>=' ? two : source[i]!;
+    return { kind: 'operator', value: op, start: i, end: i + op.length };
+  }
+  return {
+    message: `Unexpected character ${describe(source, i)}`,
+    offset: i,
+    expected: ['a function call', 'an [attribute]', 'a "string"', 'a number'],
+    found: describe(source, i),
+  };
+}
+
+function scanAttribute(source: string, open: number): Token | ScanProblem {
+  let j = open + 1;
+  while (j < source.length && !']\r\n['.includes(source[j]!)) j++;
+  if (source[j] !== ']') {
+    return {
+      message: 'Attribute reference is not closed with "]"',
+      offset: j,
+      expected: ['"]"'],
+      found: j >= source.length ? 'end of input' : describe(source, j),
+    };
+  }
+  const name = source.slice(open + 1, j).trim();
+  if (name === '') {
+    return {
+      message: 'Empty attribute reference',
+      offset: open,
+      expected: ['an attribute name'],
+      found: '"[]"',
+    };
+  }
+  return { kind: 'attribute', value: name, start: open, end: j + 1 };
+}
+
+function scanHex(source: string, start: number): Token | ScanProblem {
+  let j = start + 2;
+  while (j < source.length && isHexDigit(source.charCodeAt(j))) j++;
+  const digits = j - start - 2;
+  if (digits === 0) {
+    return {
+      message: 'Hex literal without digits',
+      offset: j,
+      expected: ['a hex digit'],
+      found: describe(source, j),
+    };
+  }
+  if (digits > 16) {
+    const found = `${digits} digits`;
+    return {
+      message: 'Hex literal longer than 64 bits',
+      offset: start,
+      expected: ['at most 16 hex digits'],
+      found,
+    };
+  }
+  return { kind: 'number', value: BigInt(`0x${source.slice(start + 2, j)}`).toString(), start, end: j };
+}
+
+function scanNumber(source: string, start: number): Token {
+  let j = start + 1;
+  while (j < source.length && isDigit(source.charCodeAt(j))) j++;
+  if (source.charCodeAt(j) === 46 && isDigit(source.charCodeAt(j + 1))) {
+    j += 2;
+    while (j < source.length && isDigit(source.charCodeAt(j))) j++;
+  }
+  return { kind: 'number', value: source.slice(start, j), start, end: j };
+}
+
+function scanString(source: string, open: number): Token | ScanProblem {
   let value = '';
   let i = open + 1;
   let chunk = i;
@@ -141,7 +146,7 @@ function scanString(source: string, open: number): { token: Token } | ScanProble
     const c = source.charCodeAt(i);
     if (c === 34) {
       value += source.slice(chunk, i);
-      return { token: { kind: 'string', value, start: open, end: i + 1 } };
+      return { kind: 'string', value, start: open, end: i + 1 };
     }
     if (c === 92) {
       const next = source.charCodeAt(i + 1);
