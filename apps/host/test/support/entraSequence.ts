@@ -20,6 +20,10 @@ export async function walkEntraSequence(
   const probe = await entra.probe(mail);
   expect(probe.status).toBe(200);
   expect(probe.body).toMatchObject({ totalResults: 0, Resources: [] });
+  // Before the admin repoints the default mapping, Entra's Test Connection filters on PLACEHOLDER.
+  const placeholder = await entra.probe('PLACEHOLDER');
+  expect(placeholder.status, JSON.stringify(placeholder.body)).toBe(200);
+  expect(placeholder.body).toMatchObject({ totalResults: 0, Resources: [] });
 
   const schemas = await entra.schemas();
   expect(schemas.status).toBe(200);
@@ -84,6 +88,13 @@ export async function walkEntraSequence(
   found = ldapsearch(dir, '(mail=bsimon@contoso.com)');
   expect(found[0]?.attributes.sn).toEqual(['Simon-Baker']);
   expect(found[0]?.attributes.homedirectory).toEqual(['/home/bsimon2']);
+
+  // aadOptscim062020 shape: lower-case op, no path, URN-qualified keys.
+  const noPath = await entra.patch(id, [{ op: 'replace', value: { [`${ECMA}:sn`]: 'Simon-Cole', [`${ECMA}:uidNumber`]: '10021' } }]);
+  expect(noPath.status, JSON.stringify(noPath.body)).toBe(200);
+  found = ldapsearch(dir, '(mail=bsimon@contoso.com)');
+  expect(found[0]?.attributes.sn).toEqual(['Simon-Cole']);
+  expect(found[0]?.attributes.uidnumber).toEqual(['10021']);
 
   const newDn = `CN=brian.simon,${dir.baseDn}`;
   const renamed = await entra.replace(id, { [`${ECMA}:-dn-`]: newDn });
