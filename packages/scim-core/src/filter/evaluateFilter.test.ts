@@ -78,6 +78,13 @@ describe('evaluateFilter', () => {
     }
   });
 
+  it('never matches on writeOnly or never-returned attributes, so filters cannot probe passwords', () => {
+    const withPassword = { ...user, password: 'S3cret!' };
+    expect(matches('password eq "S3cret!"', withPassword)).toBe(false);
+    expect(matches('password pr', withPassword)).toBe(false);
+    expect(matches('password sw "S"', withPassword)).toBe(false);
+  });
+
   it('evaluates without schemas, case-insensitively', () => {
     expect(evaluateFilter(parseFilter('USERNAME eq "A"'), { userName: 'a' })).toBe(true);
   });

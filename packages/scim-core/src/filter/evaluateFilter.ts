@@ -38,6 +38,10 @@ function descend(
   return { values, definition: parent ? resolveSubAttribute(parent, sub) : undefined };
 }
 
+function hidden(definition: AttributeDefinition): boolean {
+  return definition.mutability === 'writeOnly' || definition.returned === 'never';
+}
+
 function resourceLookup(
   resource: { readonly [key: string]: unknown },
   index: SchemaIndex | undefined,
@@ -54,6 +58,8 @@ function resourceLookup(
     ) {
       container = getKey(resource, path.uri);
     }
+    // Filtering on a writeOnly/never-returned attribute (a password) would be an oracle for its value.
+    if (resolved && hidden(resolved.definition)) return { values: [], definition: resolved.definition };
     const raw = isObject(container) ? getKey(container, path.name) : undefined;
     return descend(raw, resolved?.definition, path.subAttribute, forPresence);
   };

@@ -424,6 +424,18 @@ describe('applyPatch: errors', () => {
     expect(error.detail).toMatch(detail);
   });
 
+  it('never echoes a password value into an error', () => {
+    const error = scimError(() =>
+      patch(user, { op: 'replace', path: 'password', value: ['S3cret!', 'other'] }),
+    );
+    expect(error.detail).toMatch(/"password" must be a single value .*got a list \(value not shown\)/);
+    expect(error.detail).not.toContain('S3cret');
+    const extension = scimError(() =>
+      patch(user, { op: 'add', path: `${ECMA}:export_password`, value: { p: 'S3cret!' } }),
+    );
+    expect(extension.detail).not.toContain('S3cret');
+  });
+
   it('prefixes errors with the operation index', () => {
     const error = scimError(() =>
       patch(

@@ -18,8 +18,16 @@ function preview(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-function invalid(label: string, expected: string, value: unknown): never {
-  throw badRequest('invalidValue', `Attribute "${label}" must be ${expected}, got ${preview(value)}`);
+function invalid(label: string, expected: string, value: unknown, secret = false): never {
+  // writeOnly / never-returned values (passwords) are described by type only, never echoed into the error.
+  const got = secret
+    ? `a ${value === null ? 'null' : Array.isArray(value) ? 'list' : typeof value} (value not shown)`
+    : preview(value);
+  throw badRequest('invalidValue', `Attribute "${label}" must be ${expected}, got ${got}`);
+}
+
+function isSecret(definition: AttributeDefinition): boolean {
+  return definition.mutability === 'writeOnly' || definition.returned === 'never';
 }
 
 /**
@@ -33,32 +41,33 @@ export function coerceSingle(
   label: string,
   options: CoerceOptions,
 ): unknown {
+  const secret = isSecret(definition);
   switch (definition.type) {
     case 'string':
     case 'reference':
-      return typeof value === 'string' ? value : invalid(label, 'a string', value);
+      return typeof value === 'string' ? value : invalid(label, 'a string', value, secret);
     case 'binary':
       return typeof value === 'string' && BASE64.test(value)
         ? value
-        : invalid(label, 'a base64 string', value);
+        : invalid(label, 'a base64 string', value, secret);
     case 'boolean':
       if (typeof value === 'boolean') return value;
       // Entra sends "True"/"False" without the aadOptscim062020 flag (entra-ecma-facts §4.4).
       if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
-      return invalid(label, 'a boolean (true or false)', value);
+      return invalid(label, 'a boolean (true or false)', value, secret);
     case 'integer':
     case 'decimal': {
       const number = typeof value === 'string' && NUMBER.test(value.trim()) ? Number(value) : value;
       if (typeof number !== 'number' || !Number.isFinite(number))
-        return invalid(label, `a number (${definition.type})`, value);
+        return invalid(label, `a number (${definition.type})`, value, secret);
       if (definition.type === 'integer' && !Number.isInteger(number))
-        return invalid(label, 'an integer', value);
+        return invalid(label, 'an integer', value, secret);
       return number;
     }
     case 'dateTime':
       return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
         ? value
-        : invalid(label, 'a dateTime such as "2024-05-01T12:00:00Z"', value);
+        : invalid(label, 'a dateTime such as "2024-05-01T12:00:00Z"', value, secret);
     case 'complex':
       return coerceComplex(definition, value, label, options);
   }
@@ -70,7 +79,7 @@ function coerceComplex(
   label: string,
   options: CoerceOptions,
 ): Record<string, unknown> {
-  if (!isObject(value)) return invalid(label, 'an object', value);
+  if (!isObject(value)) return invalid(label, 'an object', value, isSecret(definition));
   const out: Record<string, unknown> = {};
   for (const key in value) {
     const sub = resolveSubAttribute(definition, key);
@@ -110,7 +119,8 @@ export function coerceValue(
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return undefined;
-    if (value.length !== 1) invalid(label, 'a single value (the attribute is not multi-valued)', value);
+    if (value.length !== 1)
+      invalid(label, 'a single value (the attribute is not multi-valued)', value, isSecret(definition));
     return coerceSingle(definition, value[0], label, options);
   }
   return coerceSingle(definition, value, label, options);

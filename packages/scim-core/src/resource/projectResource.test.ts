@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schemas, user } from '../../test/fixtures/entra.ts';
-import { projectResource } from '../index.ts';
+import { buildExtensionSchema, projectResource } from '../index.ts';
 
 const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const ECMA = 'urn:ietf:params:scim:schemas:extension:ECMA2Host:2.0:User';
@@ -51,6 +51,34 @@ describe('projectResource', () => {
     const out = projectResource(user, { attributes: [ECMA] }, schemas);
     expect(Object.keys(out).sort()).toEqual(['id', 'schemas', ECMA].sort());
     expect(out['schemas']).toEqual(['urn:ietf:params:scim:schemas:core:2.0:User', ECMA]);
+  });
+
+  it('returns "request" attributes only when asked for', () => {
+    const special = {
+      ...schemas,
+      extensions: [
+        ...schemas.extensions,
+        buildExtensionSchema({
+          id: 'urn:example:params:scim:schemas:extension:Audit:2.0:User',
+          name: 'Audit',
+          attributes: [{ name: 'lastLogon', returned: 'request' }, { name: 'site' }],
+        }),
+      ],
+    };
+    const audited = {
+      ...user,
+      'urn:example:params:scim:schemas:extension:Audit:2.0:User': { lastLogon: 'yesterday', site: 'HQ' },
+    };
+    expect(
+      projectResource(audited, {}, special)['urn:example:params:scim:schemas:extension:Audit:2.0:User'],
+    ).toEqual({ site: 'HQ' });
+    expect(
+      projectResource(
+        audited,
+        { attributes: ['urn:example:params:scim:schemas:extension:Audit:2.0:User:lastLogon'] },
+        special,
+      )['urn:example:params:scim:schemas:extension:Audit:2.0:User'],
+    ).toEqual({ lastLogon: 'yesterday' });
   });
 
   it('leaves out null values', () => {
