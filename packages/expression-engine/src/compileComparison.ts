@@ -1,6 +1,6 @@
 import type { Comparison } from './ast.ts';
 import type { CompiledArgument } from './functions/FunctionDefinition.ts';
-import { type Evaluator, type RuntimeValue, bool, isNullOrEmpty, toText } from './runtime.ts';
+import { type Evaluator, type RuntimeValue, bool, isNullOrEmpty, toText } from './RuntimeValue.ts';
 
 /**
  * Compiles a comparison to "True"/"False": by time when both sides are dates, numeric when both are numbers,

@@ -3,12 +3,12 @@ import { compileComparison } from './compileComparison.ts';
 import { ExpressionError } from './ExpressionError.ts';
 import { ExpressionValidationError } from './ExpressionValidationError.ts';
 import type { CompiledArgument, CompiledArguments } from './functions/FunctionDefinition.ts';
-import { definitionsByName } from './functions/registry.ts';
+import { definitionsByName } from './functions/functionRegistry.ts';
 import { parseExpression } from './parseExpression.ts';
 import { readAttribute } from './readAttribute.ts';
-import { type Evaluator, type RuntimeValue, type Scope, toOutput } from './runtime.ts';
+import { type Evaluator, type RuntimeValue, type Scope, toOutput } from './RuntimeValue.ts';
 import { validateExpression } from './validateExpression.ts';
-import type { EvaluationResult, SourceObject } from './values.ts';
+import type { EvaluationResult, SourceObject } from './Value.ts';
 
 /** Services an evaluation may use; everything is optional and injectable for tests. */
 export interface EvaluationContext {

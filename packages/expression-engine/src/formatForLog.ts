@@ -1,4 +1,4 @@
-import type { EvaluationResult } from './values.ts';
+import type { EvaluationResult } from './Value.ts';
 
 /**
  * Renders an evaluation result for logs and previews: `[Redact]` for secret results (expressions using

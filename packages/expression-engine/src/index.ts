@@ -23,7 +23,7 @@ export { ExpressionSyntaxError } from './ExpressionSyntaxError.ts';
 export { ExpressionValidationError } from './ExpressionValidationError.ts';
 export { formatForLog } from './formatForLog.ts';
 export type { FunctionExample, FunctionInfo, ParameterInfo } from './functions/FunctionDefinition.ts';
-export { functionRegistry } from './functions/registry.ts';
+export { functionRegistry } from './functions/functionRegistry.ts';
 export {
   MAX_EXPRESSION_LENGTH,
   parseExpression,
@@ -39,4 +39,4 @@ export type {
   ScimRole,
   SourceObject,
   Value,
-} from './values.ts';
+} from './Value.ts';

@@ -1,4 +1,4 @@
-import { type Evaluator, normalizeInput } from './runtime.ts';
+import { type Evaluator, normalizeInput } from './RuntimeValue.ts';
 
 /**
  * Compiles an `[attribute]` reference: an own property of the source object by exact name, else by a

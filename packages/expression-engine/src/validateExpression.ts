@@ -1,7 +1,7 @@
 import type { Argument, CallExpression, Expression, Span } from './ast.ts';
 import type { ExpressionIssue, ExpressionIssueCode } from './ExpressionIssue.ts';
 import type { FunctionInfo } from './functions/FunctionDefinition.ts';
-import { functionRegistry } from './functions/registry.ts';
+import { functionRegistry } from './functions/functionRegistry.ts';
 import { locate } from './locate.ts';
 import { suggest } from './suggest.ts';
 

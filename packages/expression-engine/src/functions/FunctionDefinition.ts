@@ -1,6 +1,6 @@
 import type { CallExpression } from '../ast.ts';
-import type { Evaluator, RuntimeValue, Scope } from '../runtime.ts';
-import type { SourceObject, Value } from '../values.ts';
+import type { Evaluator, RuntimeValue, Scope } from '../RuntimeValue.ts';
+import type { SourceObject, Value } from '../Value.ts';
 
 /** One parameter of a function, as the registry lists it. */
 export interface ParameterInfo {

@@ -1,5 +1,5 @@
-import { AppRoleList, type RuntimeValue, ScimRoleList, roleValue, toList } from '../runtime.ts';
-import type { AppRoleAssignment, ScimRole } from '../values.ts';
+import { AppRoleList, type RuntimeValue, ScimRoleList, roleValue, toList } from '../RuntimeValue.ts';
+import type { AppRoleAssignment, ScimRole } from '../Value.ts';
 import type { CompiledArguments, FunctionDefinition } from './FunctionDefinition.ts';
 
 /** The SCIM role `type` Entra sends for app role assignments. */

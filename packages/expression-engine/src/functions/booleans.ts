@@ -1,4 +1,4 @@
-import { bool, fail, isTrue, show, toText } from '../runtime.ts';
+import { bool, fail, isTrue, show, toText } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /** Not(source): "False" when source is "True" (case-insensitive), otherwise "True" — null included. */

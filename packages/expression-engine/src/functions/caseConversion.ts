@@ -1,5 +1,5 @@
 import type { CallExpression } from '../ast.ts';
-import { type Evaluator, fail, mapText, show, toText } from '../runtime.ts';
+import { type Evaluator, fail, mapText, show, toText } from '../RuntimeValue.ts';
 import type { CompiledArguments, FunctionDefinition } from './FunctionDefinition.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { isNullOrEmpty, evaluateNull } from '../runtime.ts';
+import { isNullOrEmpty, evaluateNull } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { isTrue, toText, evaluateNull } from '../runtime.ts';
+import { isTrue, toText, evaluateNull } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**

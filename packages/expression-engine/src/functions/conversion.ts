@@ -1,4 +1,4 @@
-import { fail, mapText, show, toText } from '../runtime.ts';
+import { fail, mapText, show, toText } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**

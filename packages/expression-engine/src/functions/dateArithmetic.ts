@@ -1,5 +1,5 @@
 import type { CallExpression } from '../ast.ts';
-import { type Scope, fail, show, toText } from '../runtime.ts';
+import { type Scope, fail, show, toText } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 import { toDate } from './toDate.ts';
 

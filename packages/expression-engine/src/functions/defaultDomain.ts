@@ -1,4 +1,4 @@
-import { fail } from '../runtime.ts';
+import { fail } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { mapText } from '../runtime.ts';
+import { mapText } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /** ConvertToBase64(source): Base64 of the UTF-16LE ("Unicode") bytes of source, as Entra encodes it. */

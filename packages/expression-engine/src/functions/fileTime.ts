@@ -1,4 +1,4 @@
-import { fail, show, toText } from '../runtime.ts';
+import { fail, show, toText } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 import { toDate } from './toDate.ts';
 

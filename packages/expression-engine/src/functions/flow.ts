@@ -1,4 +1,4 @@
-import { isNullOrEmpty } from '../runtime.ts';
+import { isNullOrEmpty } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { CallExpression } from '../ast.ts';
-import { type Scope, fail, mapText, show, toText } from '../runtime.ts';
+import { type Scope, fail, mapText, show, toText } from '../RuntimeValue.ts';
 import { formatDotNetDate } from './formatDotNetDate.ts';
 import { parseDotNetDate } from './parseDotNetDate.ts';
 import { type FunctionDefinition, optional } from './FunctionDefinition.ts';

@@ -1,4 +1,4 @@
-import { fail, show, toInteger, toText } from '../runtime.ts';
+import { fail, show, toInteger, toText } from '../RuntimeValue.ts';
 import { type FunctionDefinition, optional } from './FunctionDefinition.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { type RuntimeValue, toList, toText, evaluateNull } from '../runtime.ts';
+import { type RuntimeValue, toList, toText, evaluateNull } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { mapText, toInteger } from '../runtime.ts';
+import { mapText, toInteger } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { toInteger, toList } from '../runtime.ts';
+import { toInteger, toList } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /** Count(attribute): how many values a (multi-valued) attribute has, as text; null gives "0", a scalar "1". */

@@ -1,4 +1,4 @@
-import { mapText } from '../runtime.ts';
+import { mapText } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**

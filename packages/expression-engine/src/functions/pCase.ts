@@ -1,4 +1,4 @@
-import { mapText, toText } from '../runtime.ts';
+import { mapText, toText } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 const LETTER = /\p{L}/u;

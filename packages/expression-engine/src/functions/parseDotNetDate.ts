@@ -1,4 +1,4 @@
-import { build, offsetMinutes } from './dateText.ts';
+import { build, offsetMinutes } from './parseDateText.ts';
 import { DAYS, MONTHS, tokenizeDateFormat } from './tokenizeDateFormat.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { Evaluator, RuntimeValue } from '../runtime.ts';
-import { AppRoleList, ScimRoleList, bool, isNullOrEmpty } from '../runtime.ts';
+import type { Evaluator, RuntimeValue } from '../RuntimeValue.ts';
+import { AppRoleList, ScimRoleList, bool, isNullOrEmpty } from '../RuntimeValue.ts';
 import type { CompiledArguments, FunctionDefinition } from './FunctionDefinition.ts';
 
 const predicate =

@@ -1,5 +1,5 @@
 import type { CallExpression } from '../ast.ts';
-import { type Scope, fail, toInteger, toText } from '../runtime.ts';
+import { type Scope, fail, toInteger, toText } from '../RuntimeValue.ts';
 import { type FunctionDefinition, optional } from './FunctionDefinition.ts';
 import { randomBytes, randomIndex } from './randomBytes.ts';
 

@@ -1,5 +1,5 @@
 import { getRandomValues } from 'node:crypto';
-import type { Scope } from '../runtime.ts';
+import type { Scope } from '../RuntimeValue.ts';
 
 /** `size` random bytes from `context.random`, or from the operating system's CSPRNG by default. */
 export function randomBytes(scope: Scope, size: number): Uint8Array {

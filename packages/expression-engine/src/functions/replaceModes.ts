@@ -1,5 +1,13 @@
 import type { CallExpression } from '../ast.ts';
-import { type Evaluator, type RuntimeValue, type Scope, fail, mapText, show, toText } from '../runtime.ts';
+import {
+  type Evaluator,
+  type RuntimeValue,
+  type Scope,
+  fail,
+  mapText,
+  show,
+  toText,
+} from '../RuntimeValue.ts';
 import { compileReplacement, toJsRegExp } from './dotNetRegex.ts';
 import type { CompiledArgument } from './FunctionDefinition.ts';
 

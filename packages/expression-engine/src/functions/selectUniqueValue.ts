@@ -1,12 +1,13 @@
 import { ExpressionError } from '../ExpressionError.ts';
-import { fail, toText, evaluateNull } from '../runtime.ts';
+import { fail, toText, evaluateNull } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**
  * SelectUniqueValue(rule1, rule2, …): the first candidate (rules evaluated in order, null and "" skipped)
  * for which `context.exists(candidate)` answers false. It must be the whole expression and needs
  * `evaluate()` (the check is asynchronous). When every candidate exists the evaluation fails with
- * `unique-value-exhausted` (Entra escrows the object); a failing callback gives `callback-failed`.
+ * `unique-value-exhausted` (Entra escrows the object); a failing callback gives `callback-failed`. Entra
+ * also allows it only on object creation and not on matching attributes; the caller enforces those rules.
  */
 export const SelectUniqueValue: FunctionDefinition = {
   name: 'SelectUniqueValue',

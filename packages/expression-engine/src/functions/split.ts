@@ -1,4 +1,4 @@
-import { toList, toText } from '../runtime.ts';
+import { toList, toText } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { mapText } from '../runtime.ts';
+import { mapText } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /** StripSpaces(source): source without any space character (U+0020); other white space is kept. */

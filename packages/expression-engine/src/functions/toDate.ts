@@ -1,6 +1,6 @@
 import type { CallExpression } from '../ast.ts';
-import { type RuntimeValue, type Scope, fail, show, toText } from '../runtime.ts';
-import { parseDateText } from './dateText.ts';
+import { type RuntimeValue, type Scope, fail, show, toText } from '../RuntimeValue.ts';
+import { parseDateText } from './parseDateText.ts';
 
 /**
  * Reads a date argument: a date value passes through, text is parsed as CDate parses it, null stays null;

@@ -1,4 +1,4 @@
-import { toInteger, toText } from '../runtime.ts';
+import { toInteger, toText } from '../RuntimeValue.ts';
 import type { FunctionDefinition } from './FunctionDefinition.ts';
 
 /**

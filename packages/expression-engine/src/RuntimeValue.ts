@@ -1,7 +1,7 @@
 import type { CallExpression } from './ast.ts';
 import { ExpressionError, type ExpressionErrorCode } from './ExpressionError.ts';
-import { formatEntraDate } from './functions/dateText.ts';
-import type { AppRoleAssignment, ScimRole, Value } from './values.ts';
+import { formatEntraDate } from './functions/parseDateText.ts';
+import type { AppRoleAssignment, ScimRole, Value } from './Value.ts';
 
 /** App role assignments read from the source, kept whole for the app-role functions. */
 export class AppRoleList {
