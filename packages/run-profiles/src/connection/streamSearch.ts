@@ -131,8 +131,8 @@ class Wire {
           ldapi !== null
             ? net.connect(decodeURIComponent(ldapi[1] ?? ''))
             : secure
-              ? tls.connect(port, host, tlsOptions)
-              : net.connect(port, host),
+              ? tls.connect({ ...tlsOptions, port, host }).setNoDelay(true)
+              : net.connect({ port, host, noDelay: true }),
         secure ? 'secureConnect' : 'connect',
         options.connectTimeoutMs ?? 10_000,
       );

@@ -1,9 +1,15 @@
 import { parentDn } from '../dn/formatDn.ts';
 import { parseDn } from '../dn/parseDn.ts';
 import { LdapOperationError } from '../errors/LdapOperationError.ts';
-import { mustReadBack, type TargetContext } from '../target/targetContext.ts';
+import {
+  mustReadBack,
+  serverSupports,
+  type TargetContext,
+  toDirectoryEntry,
+} from '../target/targetContext.ts';
 import type { DirectoryEntry, NewDirectoryEntry } from '../target/types.ts';
 import { cleanValues } from './diffAttributes.ts';
+import { PostReadControl, postReadOid } from './PostReadControl.ts';
 import { writePassword } from './setPassword.ts';
 
 /**
@@ -39,11 +45,17 @@ export async function addEntry(
     if (clean.length > 0) attributes[name] = clean;
   }
   return context.pool.use(async (connection) => {
+    // Post-Read (RFC 4527) returns the entry with the add response: a read-back without a second request.
+    const postRead =
+      password === undefined && (await serverSupports(context, connection, 'supportedControl', postReadOid))
+        ? new PostReadControl(context.readAttributes)
+        : undefined;
     try {
-      await connection.add(entry.dn, attributes);
+      await connection.add(entry.dn, attributes, postRead === undefined ? undefined : [postRead]);
     } catch (error) {
       throw missingParent(error, entry.dn);
     }
+    if (postRead?.entry !== undefined) return toDirectoryEntry(context, postRead.entry);
     if (password !== undefined) {
       try {
         await writePassword(context, connection, entry.dn, password);

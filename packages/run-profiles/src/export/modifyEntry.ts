@@ -1,7 +1,13 @@
 import { LdapOperationError } from '../errors/LdapOperationError.ts';
-import { mustReadBack, type TargetContext, toDirectoryEntry } from '../target/targetContext.ts';
+import {
+  mustReadBack,
+  serverSupports,
+  type TargetContext,
+  toDirectoryEntry,
+} from '../target/targetContext.ts';
 import type { DirectoryEntry } from '../target/types.ts';
 import { diffAttributes } from './diffAttributes.ts';
+import { PostReadControl, postReadOid } from './PostReadControl.ts';
 
 /**
  * Brings the named attributes to the given values with the minimal modification against the entry as it is
@@ -29,7 +35,11 @@ export async function modifyEntry(
     }
     const changes = diffAttributes(current.attributes, attributes, context.singleValued);
     if (changes.length === 0) return toDirectoryEntry(context, current);
-    await connection.modify(dn, changes);
+    const postRead = (await serverSupports(context, connection, 'supportedControl', postReadOid))
+      ? new PostReadControl(context.readAttributes)
+      : undefined;
+    await connection.modify(dn, changes, postRead === undefined ? undefined : [postRead]);
+    if (postRead?.entry !== undefined) return toDirectoryEntry(context, postRead.entry);
     return mustReadBack(context, connection, dn);
   });
 }

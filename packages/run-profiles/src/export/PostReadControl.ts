@@ -1,0 +1,55 @@
+import { type BerReader, BerWriter, Control } from 'ldapts';
+import { LeanBerReader } from '../connection/berReader.ts';
+import type { LdapEntry } from '../connection/types.ts';
+
+const binaryAttributes = new Set(['objectguid', 'objectsid', 'jpegphoto', 'usercertificate', 'photo']);
+
+/** OID of the LDAP Post-Read control (RFC 4527 §3.2). */
+export const postReadOid = '1.3.6.1.1.13.2';
+
+/**
+ * RFC 4527 Post-Read control: the server returns the entry as it is right after the update, in the same
+ * response — a read-back without a second round trip. ldapts hands the response control to the request
+ * control of the same type, so after the operation `entry` holds what the server sent.
+ */
+export class PostReadControl extends Control {
+  /** The entry returned by the server, once the operation has completed. */
+  entry: LdapEntry | undefined;
+
+  /**
+   * @param attributes the attributes to return (`*`, operational ones by name)
+   */
+  constructor(private readonly attributes: readonly string[]) {
+    super(postReadOid, { critical: false });
+  }
+
+  protected override writeControl(writer: BerWriter): void {
+    const value = new BerWriter();
+    value.startSequence();
+    for (const attribute of this.attributes) value.writeString(attribute);
+    value.endSequence();
+    writer.writeBuffer(value.buffer, 0x04);
+  }
+
+  protected override parseControl(reader: BerReader): void {
+    // The control value is a SearchResultEntry: [APPLICATION 4] { objectName, attributes }.
+    const buffer = reader.buffer;
+    if (buffer.length === 0) return;
+    const ber = new LeanBerReader(buffer, 0, buffer.length);
+    ber.enter(0x64);
+    const dn = ber.text();
+    const attributes: Record<string, string[]> = {};
+    const listEnd = ber.enter(0x30) + ber.offset;
+    while (ber.offset < listEnd) {
+      const attrEnd = ber.enter(0x30) + ber.offset;
+      const type = ber.text();
+      const values: string[] = [];
+      const setEnd = ber.enter(0x31) + ber.offset;
+      const binary = binaryAttributes.has(type.toLowerCase()) || type.toLowerCase().endsWith(';binary');
+      while (ber.offset < setEnd) values.push(ber.value(binary));
+      attributes[type] = values;
+      ber.offset = attrEnd;
+    }
+    this.entry = { dn, attributes };
+  }
+}
