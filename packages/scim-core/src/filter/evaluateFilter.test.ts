@@ -44,6 +44,19 @@ describe('evaluateFilter', () => {
     expect(matches('meta.lastModified ge "2024-01-01T00:00:00Z"')).toBe(true);
   });
 
+  it('addresses elements of a simple multi-valued attribute as value inside brackets', () => {
+    expect(
+      matches(
+        'urn:ietf:params:scim:schemas:extension:ECMA2Host:2.0:User:objectClass[value eq "posixAccount"]',
+      ),
+    ).toBe(true);
+    expect(
+      matches(
+        'urn:ietf:params:scim:schemas:extension:ECMA2Host:2.0:User:objectClass[value eq "shadowAccount"]',
+      ),
+    ).toBe(false);
+  });
+
   it('treats a multi-valued attribute as matching when any value matches', () => {
     expect(matches('emails.type eq "home"')).toBe(true);
     expect(matches('emails co "example.net"')).toBe(true);

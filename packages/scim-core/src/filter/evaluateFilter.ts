@@ -103,14 +103,7 @@ function evaluate(filter: Filter, lookup: Lookup, presence: Lookup, index: Schem
     }
     case 'valuePath': {
       const { values, definition } = presence(filter.attribute);
-      return values.some((element) =>
-        evaluate(
-          filter.filter,
-          elementLookup(element, definition, false),
-          elementLookup(element, definition, true),
-          index,
-        ),
-      );
+      return values.some((element) => matchElement(filter.filter, element, definition, index));
     }
   }
 }
@@ -140,6 +133,31 @@ export function evaluateFilter(
   );
 }
 
+// Simple multi-valued attributes (objectClass) expose each element as `value` (`objectClass[value eq "person"]`).
+const simpleParents = new WeakMap<AttributeDefinition, AttributeDefinition>();
+
+function matchElement(
+  filter: Filter,
+  element: unknown,
+  definition: AttributeDefinition | undefined,
+  index: SchemaIndex | undefined,
+): boolean {
+  let subject = element;
+  let parent = definition;
+  if (!isObject(element) || (definition && definition.type !== 'complex')) {
+    subject = { value: element };
+    if (definition) {
+      parent = simpleParents.get(definition);
+      if (!parent) {
+        const value: AttributeDefinition = { ...definition, name: 'value', multiValued: false };
+        parent = { ...definition, multiValued: false, type: 'complex', subAttributes: [value] };
+        simpleParents.set(definition, parent);
+      }
+    }
+  }
+  return evaluate(filter, elementLookup(subject, parent, false), elementLookup(subject, parent, true), index);
+}
+
 /**
  * Tests one element of a multi-valued attribute against a value filter (`emails[type eq "work"]`). Elements of
  * simple multi-valued attributes are addressed as `value` (`objectClass[value eq "person"]`).
@@ -149,20 +167,5 @@ export function evaluateElementFilter(
   element: unknown,
   definition: AttributeDefinition,
 ): boolean {
-  const subject = definition.type === 'complex' ? element : { value: element };
-  const parent: AttributeDefinition =
-    definition.type === 'complex'
-      ? definition
-      : {
-          ...definition,
-          multiValued: false,
-          type: 'complex',
-          subAttributes: [{ ...definition, name: 'value', multiValued: false }],
-        };
-  return evaluate(
-    filter,
-    elementLookup(subject, parent, false),
-    elementLookup(subject, parent, true),
-    undefined,
-  );
+  return matchElement(filter, element, definition, undefined);
 }
