@@ -9,6 +9,7 @@ const folders = [
   'packages/anchor-store',
   'packages/run-profiles',
   'packages/provisioning',
+  'packages/existing-users',
   'packages/ldap-testkit',
   'apps/host',
 ];

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { checkRequired, expressionInputs, requiredAttributes, type RequiredSchemaView } from './index.ts';
+
+const schema: RequiredSchemaView = {
+  objectClasses: {
+    person: { name: 'person', effectiveMust: ['objectClass', 'sn', 'cn'], kind: 'structural' },
+    inetOrgPerson: { name: 'inetOrgPerson', effectiveMust: ['objectClass', 'sn', 'cn'], kind: 'structural' },
+    posixAccount: {
+      name: 'posixAccount',
+      effectiveMust: ['objectClass', 'cn', 'uid', 'uidNumber', 'gidNumber', 'homeDirectory'],
+      kind: 'auxiliary',
+    },
+  },
+  attributeTypes: {
+    sn: { name: 'sn', names: ['sn', 'surname'] },
+    cn: { name: 'cn', names: ['cn', 'commonName'] },
+  },
+  index: {
+    objectClasses: { person: 'person', inetorgperson: 'inetOrgPerson', posixaccount: 'posixAccount' },
+    attributeTypes: { sn: 'sn', surname: 'sn', cn: 'cn', commonname: 'cn' },
+  },
+};
+
+describe('requiredAttributes / checkRequired', () => {
+  it('collects MUST of structural and auxiliary classes once, and names unknown classes', () => {
+    const { required, unknownClasses } = requiredAttributes(
+      ['inetOrgPerson', 'posixAccount', 'shadowThing'],
+      schema,
+    );
+    expect(required.map((r) => r.name)).toEqual([
+      'sn',
+      'cn',
+      'uid',
+      'uidNumber',
+      'gidNumber',
+      'homeDirectory',
+    ]);
+    expect(required.find((r) => r.name === 'uidNumber')?.reason).toBe('MUST of posixAccount (auxiliary)');
+    expect(unknownClasses).toEqual(['shadowThing']);
+  });
+
+  it('reports per user each attribute without a value, accepting aliases, and a missing DN with its inputs', () => {
+    const { required } = requiredAttributes(['inetOrgPerson'], schema);
+    const base = { user: 'ada@x.org', position: 2 };
+    expect(
+      checkRequired({ ...base, dn: 'uid=ada,dc=x', attributes: { surname: ['L'], cn: ['Ada'] } }, required),
+    ).toEqual([]);
+    expect(
+      checkRequired({ ...base, dn: undefined, attributes: { sn: null, cn: ['  '] } }, required, ['userName']),
+    ).toEqual([
+      { ...base, attribute: '-dn-', reason: 'the DN rule yields no DN; it reads userName' },
+      { ...base, attribute: 'sn', reason: 'MUST of inetOrgPerson (structural)' },
+      { ...base, attribute: 'cn', reason: 'MUST of inetOrgPerson (structural)' },
+    ]);
+    expect(checkRequired({ ...base, dn: undefined, attributes: {}, error: 'bad value' }, required)).toEqual([
+      { ...base, attribute: '(mapping)', reason: 'bad value' },
+    ]);
+  });
+
+  it('finds the attribute references of a DN rule, ignoring brackets in strings', () => {
+    expect(
+      expressionInputs('Join("", "uid=", [userName], ",[ou]=x", [name.familyName], [userName])'),
+    ).toEqual(['userName', 'name.familyName']);
+  });
+});
