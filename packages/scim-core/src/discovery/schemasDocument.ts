@@ -24,7 +24,8 @@ function renderAttribute(attribute: AttributeDefinition): Record<string, unknown
   };
 }
 
-function joinUrl(baseUrl: string, ...parts: string[]): string {
+/** Joins a base URL (trailing slashes dropped) and path segments. */
+export function joinUrl(baseUrl: string, ...parts: string[]): string {
   return [baseUrl.replace(/\/+$/, ''), ...parts].join('/');
 }
 
@@ -62,5 +63,3 @@ export function schemasListResponse(
 ): ListResponse<Record<string, unknown>> {
   return listResponse(schemas.map((schema) => schemaResource(schema, baseUrl)));
 }
-
-export { joinUrl };
