@@ -12,6 +12,7 @@ import { createHostMetrics, type HostMetrics } from '../metrics/hostMetrics.ts';
 import { ensureCertificate, loadCertificate, type ServerCertificate } from '../tls/ensureCertificate.ts';
 import type { HostedConnector } from './HostedConnector.ts';
 import type { ImportScheduler } from './createImportScheduler.ts';
+import { deferredConnector } from './deferredConnector.ts';
 import type { ConnectorImports } from './runImport.ts';
 
 /** A connector with its lifecycle, as a connector factory returns it. */
@@ -50,7 +51,7 @@ export interface RunningHost {
  */
 export async function startHost(
   config: HostConfig,
-  options: { createConnector?: ConnectorFactory; logger?: Logger } = {},
+  options: { createConnector?: ConnectorFactory; logger?: Logger; retryMs?: number } = {},
 ): Promise<RunningHost> {
   const log = config.server.log;
   const logger =
@@ -92,20 +93,23 @@ export async function startHost(
 
   const factory = options.createConnector ?? (await import('./createLdapConnector.ts')).createLdapConnector;
   const connectors: RunningConnector[] = [];
-  try {
-    for (const c of config.connectors) {
-      connectors.push(
-        await factory(c, {
-          logger,
-          metrics,
-          stateDir: config.server.stateDir,
-          tokenDigest: tokenDigest(c.secretToken),
-        }),
-      );
+  for (const c of config.connectors) {
+    const deps = {
+      logger,
+      metrics,
+      stateDir: config.server.stateDir,
+      tokenDigest: tokenDigest(c.secretToken),
+    };
+    try {
+      connectors.push(await factory(c, deps));
+    } catch (error) {
+      // The directory may be down or the bind refused: start anyway, report it on /readyz, keep retrying.
+      logger.event('error', 'connector could not start; the host serves the others and retries this one', {
+        connector: c.name,
+        error: error instanceof Error ? error.message : String(error),
+      });
+      connectors.push(deferredConnector(c, deps, factory, error, options.retryMs));
     }
-  } catch (error) {
-    await Promise.all(connectors.map((c) => c.close()));
-    throw error;
   }
 
   const app = createHostApp({

@@ -75,10 +75,10 @@ async function main(): Promise<void> {
     console.log(`  ${dir.ldapUrl}  base ${dir.baseDn}  (pid ${dir.pid}, ${dir.startupMs} ms)`);
     // An existing user the directory already had, as in the seed's brownfield section.
     execFileSync('ldapadd', ['-x', '-H', dir.ldapUrl, '-D', dir.adminDn, '-w', dir.adminPassword], {
-      input: `dn: cn=jdoe,${dir.baseDn}\nobjectClass: inetOrgPerson\nobjectClass: posixAccount\nobjectClass: shadowAccount\ncn: jdoe\nsn: Doe\nuid: jdoe\nmail: jdoe@contoso.com\nuidNumber: 10013\ngidNumber: 10000\nhomeDirectory: /home/jdoe\n`,
+      input: `dn: uid=jdoe,${dir.usersDn}\nobjectClass: inetOrgPerson\nobjectClass: posixAccount\nobjectClass: shadowAccount\ncn: jdoe\nsn: Doe\nuid: jdoe\nmail: jdoe@contoso.com\nuidNumber: 10013\ngidNumber: 10000\nhomeDirectory: /home/jdoe\n`,
       stdio: ['pipe', 'ignore', 'inherit'],
     });
-    console.log(`  existing entry: cn=jdoe,${dir.baseDn} (mail jdoe@contoso.com)`);
+    console.log(`  existing entry: uid=jdoe,${dir.usersDn} (mail jdoe@contoso.com), created before the host`);
 
     step('Writing the connector configuration (the wizard pages, as YAML) and starting `scim2ldap serve`');
     const token = 'demo-secret-token-0123456789';

@@ -90,7 +90,9 @@ export async function walkEntraSequence(
   expect(found[0]?.attributes.homedirectory).toEqual(['/home/bsimon2']);
 
   // aadOptscim062020 shape: lower-case op, no path, URN-qualified keys.
-  const noPath = await entra.patch(id, [{ op: 'replace', value: { [`${ECMA}:sn`]: 'Simon-Cole', [`${ECMA}:uidNumber`]: '10021' } }]);
+  const noPath = await entra.patch(id, [
+    { op: 'replace', value: { [`${ECMA}:sn`]: 'Simon-Cole', [`${ECMA}:uidNumber`]: '10021' } },
+  ]);
   expect(noPath.status, JSON.stringify(noPath.body)).toBe(200);
   found = ldapsearch(dir, '(mail=bsimon@contoso.com)');
   expect(found[0]?.attributes.sn).toEqual(['Simon-Cole']);
