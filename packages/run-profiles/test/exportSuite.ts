@@ -24,6 +24,8 @@ export interface ExportFeatures {
   readonly posix: boolean;
   /** The server's syntax diagnostic names the attribute (ApacheDS' does not: then none may be guessed). */
   readonly namesSyntaxFault: boolean;
+  /** More tests against the same server (one server per test file). */
+  readonly more?: (running: () => { readonly dir: RunningDirectory; readonly pool: ConnectionPool }) => void;
 }
 
 async function rejection(promise: Promise<unknown>): Promise<LdapOperationError> {
@@ -310,6 +312,8 @@ export function exportSuite(features: ExportFeatures): void {
       expect(found.map((e) => e.attributes['uid']?.[0])).toEqual(['star']);
       expect(await target.search('description', 'a*')).toEqual([]);
     });
+
+    features.more?.(() => ({ dir, pool }));
   });
 }
 
