@@ -172,8 +172,8 @@ function wrap(error: unknown): ExpressionError {
  * closure is kept, so the failure is reported when (and only if) that branch is evaluated.
  */
 function fold(evaluate: Evaluator, args: CompiledArguments): CompiledArgument {
-  if (!args.every((arg) => arg === undefined || arg.constant))
-    return { evaluate, constant: false, value: null };
+  for (const arg of args)
+    if (arg !== undefined && !arg.constant) return { evaluate, constant: false, value: null };
   try {
     const scope: Scope = { source: {}, context: NO_CONTEXT, secret: true, ignore: false };
     const value = evaluate(scope);

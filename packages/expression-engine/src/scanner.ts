@@ -83,8 +83,10 @@ function scanToken(source: string, i: number): Token | ScanProblem {
 
 function scanAttribute(source: string, open: number): Token | ScanProblem {
   let j = open + 1;
-  while (j < source.length && !']\r\n['.includes(source[j]!)) j++;
-  if (source[j] !== ']') {
+  let c = source.charCodeAt(j);
+  // Stop at "]" (93), or at a line break or "[" (13, 10, 91), which mean the reference was never closed.
+  while (j < source.length && c !== 93 && c !== 13 && c !== 10 && c !== 91) c = source.charCodeAt(++j);
+  if (c !== 93 || j >= source.length) {
     return {
       message: 'Attribute reference is not closed with "]"',
       offset: j,

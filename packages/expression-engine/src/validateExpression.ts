@@ -1,6 +1,6 @@
 import type { Argument, CallExpression, Expression, Span } from './ast.ts';
 import type { ExpressionIssue, ExpressionIssueCode } from './ExpressionIssue.ts';
-import type { FunctionInfo } from './functions/FunctionDefinition.ts';
+import type { FunctionInfo, ParameterInfo } from './functions/FunctionDefinition.ts';
 import { functionRegistry } from './functions/functionRegistry.ts';
 import { locate } from './locate.ts';
 import { suggest } from './suggest.ts';
@@ -8,6 +8,18 @@ import { suggest } from './suggest.ts';
 let registryByName: ReadonlyMap<string, FunctionInfo> | undefined;
 const defaultFunctions = (): ReadonlyMap<string, FunctionInfo> =>
   (registryByName ??= new Map(functionRegistry.map((info) => [info.name, info])));
+
+const shapes = new WeakMap<FunctionInfo, { group: readonly ParameterInfo[]; fixed: number }>();
+/** The repeating parameter group and the count of fixed parameters of a function, computed once. */
+function shapeOf(info: FunctionInfo): { group: readonly ParameterInfo[]; fixed: number } {
+  let shape = shapes.get(info);
+  if (!shape) {
+    const group = info.parameters.filter((p) => p.variadic);
+    shape = { group, fixed: info.parameters.length - group.length };
+    shapes.set(info, shape);
+  }
+  return shape;
+}
 
 /** What `validateExpression` checks against. */
 export interface ValidateOptions {
@@ -87,8 +99,7 @@ class Validator {
       return;
     }
     const count = call.args.length;
-    const group = info.parameters.filter((p) => p.variadic);
-    const fixed = info.parameters.length - group.length;
+    const { group, fixed } = shapeOf(info);
     const pairing =
       group.length > 1 && count >= info.minArgs && (count - fixed) % group.length !== 0
         ? `: ${group.map((p) => p.name).join(' and ')} must come in ${group.length === 2 ? 'pairs' : `groups of ${group.length}`}`
@@ -111,16 +122,15 @@ class Validator {
         `${info.name}(${list}) takes ${range} argument${plural}, got ${count}${pairing}`,
       );
     }
-    call.args.forEach((arg, index) => {
+    for (let index = 0; index < count; index++) {
+      const arg = call.args[index]!;
+      if (arg.kind !== 'omitted') continue;
       const parameter = info.parameters[Math.min(index, info.parameters.length - 1)];
-      if (arg.kind === 'omitted' && parameter && !parameter.optional) {
-        this.report(
-          'missing-argument',
-          arg,
-          `${info.name}: argument ${index + 1} (${parameter.name}) is required but was left empty`,
-        );
+      if (parameter && !parameter.optional) {
+        const message = `${info.name}: argument ${index + 1} (${parameter.name}) is required but was left empty`;
+        this.report('missing-argument', arg, message);
       }
-    });
+    }
     if (info.topLevelOnly && !root) {
       this.report(
         'misplaced-function',
