@@ -66,8 +66,8 @@ describe('filter parser properties', () => {
   it('never throws on arbitrary input; failures carry an offset inside the input', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (input) => {
-        const result = safeParseFilter(input);
-        if (!result.success) {
+        for (const result of [safeParseFilter(input), safeParsePath(input)]) {
+          if (result.success) continue;
           expect(result.issues[0]!.offset).toBeGreaterThanOrEqual(0);
           expect(result.issues[0]!.offset).toBeLessThanOrEqual(input.length);
         }

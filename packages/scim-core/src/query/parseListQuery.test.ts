@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { entraFilters } from '../../test/fixtures/entra.ts';
 import { showFilter } from '../../test/fixtures/showFilter.ts';
 import { parseListQuery, ScimError } from '../index.ts';
+
+describe('parseListQuery: Entra query shapes (entra-ecma-facts §3.6, §4.2, §4.3)', () => {
+  it.each(entraFilters)('parses %s from a form-encoded query string', (filter) => {
+    const encoded = new URLSearchParams({ filter }).toString();
+    const query = parseListQuery(encoded);
+    expect(query.filterText).toBe(filter);
+    expect(query.filter?.kind).toMatch(/^(compare|valuePath)$/);
+  });
+
+  it('parses the group lookup with excludedAttributes=members', () => {
+    const query = parseListQuery('excludedAttributes=members&filter=displayName+eq+%22Group+One%22');
+    expect(query.excludedAttributes).toEqual(['members']);
+    expect(query.filter && showFilter(query.filter)).toBe('displayName eq "Group One"');
+  });
+});
 
 describe('parseListQuery', () => {
   it('applies defaults: startIndex 1, count 100, ascending, no filter', () => {
