@@ -1,6 +1,6 @@
 import type { EvaluationContext } from '@scim2ldap/expression-engine';
 import { type CompiledRuleExpression, compileRuleExpression } from './compileRuleExpression.ts';
-import { canonicalPath, lookupSource, type SourceValues } from './flattenResource.ts';
+import { canonicalPath, lookupCanonical, lookupSource, type SourceValues } from './flattenResource.ts';
 import type { MappingConfig, MappingRule, ReverseRule } from './MappingConfig.ts';
 import { ProvisioningError } from './ProvisioningError.ts';
 import { DN_ATTRIBUTE, EXPORT_PASSWORD_ATTRIBUTE } from './schemaUrns.ts';
@@ -100,10 +100,11 @@ function compileRule(rule: MappingRule, where: string, context: EvaluationContex
           `${where}: a direct rule needs "source" (a SCIM attribute path)`,
         );
       }
+      const canonical = canonicalPath(source);
       return {
         ...base,
-        sources: [canonicalPath(source)],
-        evaluate: async (values) => outcome(lookupSource(values, source)),
+        sources: [canonical],
+        evaluate: async (values) => outcome(values[source] ?? lookupCanonical(values, canonical)),
       };
     }
     case 'constant': {

@@ -6,7 +6,7 @@ import {
 } from '@scim2ldap/expression-engine';
 import { badRequest } from '@scim2ldap/scim-core';
 import type { RuleOutcome } from './compileMapping.ts';
-import type { SourceValues } from './flattenResource.ts';
+import { canonicalPath, lookupCanonical, type SourceValues } from './flattenResource.ts';
 import { ProvisioningError } from './ProvisioningError.ts';
 
 /** An expression ready to evaluate, with the attribute names it references. */
@@ -35,12 +35,13 @@ export function compileRuleExpression(
     const message = error instanceof Error ? error.message : String(error);
     throw new ProvisioningError('invalid-mapping', `${where}: ${message}`, { cause: error });
   }
+  const references = compiled.attributes.map((name) => [name, canonicalPath(name)] as const);
   return {
     references: compiled.attributes,
     evaluate: async (values) => {
       const source: Record<string, InputValue> = {};
-      for (const name of compiled.attributes) {
-        const found = lookupCaseInsensitive(values, name);
+      for (const [name, canonical] of references) {
+        const found = values[name] ?? lookupCanonical(values, canonical);
         // One value is a scalar to the expression language; several are a multi-valued attribute.
         if (found !== undefined) source[name] = found.length === 1 ? found[0] : found;
       }
@@ -59,14 +60,4 @@ export function compileRuleExpression(
       return strings.length === 0 ? { kind: 'null' } : { kind: 'values', values: strings };
     },
   };
-}
-
-function lookupCaseInsensitive(values: SourceValues, name: string): readonly string[] | undefined {
-  const exact = values[name];
-  if (exact !== undefined) return exact;
-  const wanted = name.toLowerCase().replace(/\[\s*type\s+eq\s+"([^"]*)"\s*\]/, '.$1');
-  for (const [key, found] of Object.entries(values)) {
-    if (key.toLowerCase().replace(/\[\s*type\s+eq\s+"([^"]*)"\s*\]/, '.$1') === wanted) return found;
-  }
-  return undefined;
 }

@@ -69,21 +69,39 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const indexes = new WeakMap<SourceValues, Map<string, readonly string[]>>();
+
 /**
  * Reads one attribute path from flattened values, comparing names case-insensitively as SCIM does
  * (RFC 7643 §2.1); `emails[type eq "work"].value` and `emails.work.value` are the same path.
- * @param values the flattened resource
+ * @param values the flattened resource (or a directory entry's attributes)
  * @param path the attribute path of a rule
  */
 export function lookupSource(values: SourceValues, path: string): readonly string[] | undefined {
-  const direct = values[path];
-  if (direct !== undefined) return direct;
-  const wanted = canonicalPath(path);
-  for (const [key, found] of Object.entries(values)) if (canonicalPath(key) === wanted) return found;
-  return undefined;
+  return values[path] ?? lookupCanonical(values, canonicalPath(path));
+}
+
+/**
+ * Reads a path already in canonical form (see {@link canonicalPath}); the canonical index of `values` is built
+ * once per object, so a mapping's many lookups cost one pass over the resource.
+ * @param values the flattened resource (or a directory entry's attributes)
+ * @param canonical the canonical path
+ */
+export function lookupCanonical(values: SourceValues, canonical: string): readonly string[] | undefined {
+  let index = indexes.get(values);
+  if (!index) {
+    index = new Map();
+    for (const [key, found] of Object.entries(values)) {
+      const name = canonicalPath(key);
+      if (!index.has(name)) index.set(name, found);
+    }
+    indexes.set(values, index);
+  }
+  return index.get(canonical);
 }
 
 /** Lower-cases a path and rewrites `attr[type eq "x"].sub` to `attr.x.sub`, for comparisons. */
 export function canonicalPath(path: string): string {
-  return path.replace(/\[\s*type\s+eq\s+"([^"]*)"\s*\]/i, '.$1').toLowerCase();
+  const lower = path.toLowerCase();
+  return lower.includes('[') ? lower.replace(/\[\s*type\s+eq\s+"([^"]*)"\s*\]/, '.$1') : lower;
 }

@@ -1,7 +1,7 @@
 import { badRequest } from '@scim2ldap/scim-core';
 import type { ExposedAttribute, UserSchemas } from './buildSchemas.ts';
 import type { CompiledMapping, CompiledRule } from './compileMapping.ts';
-import { canonicalPath, flattenResource, type SourceValues } from './flattenResource.ts';
+import { canonicalPath, flattenResource, lookupCanonical, type SourceValues } from './flattenResource.ts';
 import { DnSyntaxError, escapeDnValue, formatDn, parseDn } from './parseDn.ts';
 import { DN_ATTRIBUTE, ECMA2HOST_USER_SCHEMA, EXPORT_PASSWORD_ATTRIBUTE } from './schemaUrns.ts';
 import { booleanText, toDirectoryValues } from './toDirectoryValues.ts';
@@ -105,7 +105,10 @@ export async function mapUserToEntry(
   // A DN rule applied "always" follows its inputs: a changed user name renames the entry.
   if (dn === undefined && mapping.dnRule && applies(mapping.dnRule, mode)) {
     const escaped: Record<string, string[]> = {};
-    for (const [path, values] of Object.entries(source)) escaped[path] = values.map(escapeDnValue);
+    for (const path of mapping.dnRule.sources) {
+      const values = lookupCanonical(source, path);
+      if (values) escaped[path] = values.map(escapeDnValue);
+    }
     const result = await mapping.dnRule.evaluate(escaped);
     if (result.kind === 'values' && result.values[0])
       dn = checkedDn(result.values[0], 'The DN rule produced a DN that');

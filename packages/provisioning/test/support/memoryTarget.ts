@@ -39,9 +39,34 @@ export function memoryTarget(containers: readonly string[]): DirectoryTarget & {
     if (!entry) throw new FakeLdapError(`No such object: ${dn}`, 'noSuchObject', 'noSuchObject');
     return entry;
   };
+  // Value and anchor indexes keep the double O(1), so benchmarks measure provisioning, not a linear scan.
+  const byAnchor = new Map<string, string>();
+  const byValue = new Map<string, Set<string>>();
+  const valueKeys = (entry: DirectoryEntry): string[] =>
+    Object.entries(entry.attributes).flatMap(([name, values]) =>
+      values.map((v) => `${name.toLowerCase()}\0${v.toLowerCase()}`),
+    );
+  const unindex = (key: string): void => {
+    const old = entries.get(key);
+    if (!old) return;
+    byAnchor.delete(old.anchor);
+    for (const k of valueKeys(old)) byValue.get(k)?.delete(key);
+  };
   const put = (entry: DirectoryEntry): DirectoryEntry => {
-    entries.set(normalizeDn(entry.dn), entry);
+    const key = normalizeDn(entry.dn);
+    unindex(key);
+    entries.set(key, entry);
+    byAnchor.set(entry.anchor, key);
+    for (const k of valueKeys(entry)) {
+      if (!byValue.has(k)) byValue.set(k, new Set());
+      byValue.get(k)?.add(key);
+    }
     return entry;
+  };
+  const remove = (dn: string): void => {
+    const key = normalizeDn(dn);
+    unindex(key);
+    entries.delete(key);
   };
   return {
     calls,
@@ -82,13 +107,13 @@ export function memoryTarget(containers: readonly string[]): DirectoryTarget & {
     async rename(dn, newDn) {
       calls.push({ op: 'rename', dn, newDn });
       const entry = get(dn);
-      entries.delete(normalizeDn(dn));
+      remove(dn);
       return put({ ...entry, dn: newDn });
     },
     async delete(dn) {
       calls.push({ op: 'delete', dn });
       get(dn);
-      entries.delete(normalizeDn(dn));
+      remove(dn);
     },
     async setPassword(dn, password) {
       calls.push({ op: 'setPassword', dn });
@@ -103,16 +128,12 @@ export function memoryTarget(containers: readonly string[]): DirectoryTarget & {
       return entries.get(normalizeDn(dn));
     },
     async readByAnchor(anchor) {
-      return [...entries.values()].find((e) => e.anchor === anchor);
+      const key = byAnchor.get(anchor);
+      return key === undefined ? undefined : entries.get(key);
     },
     async search(attribute, value) {
-      const wanted = attribute.toLowerCase();
-      return [...entries.values()].filter((e) =>
-        Object.entries(e.attributes).some(
-          ([name, values]) =>
-            name.toLowerCase() === wanted && values.some((v) => v.toLowerCase() === value.toLowerCase()),
-        ),
-      );
+      const keys = byValue.get(`${attribute.toLowerCase()}\0${value.toLowerCase()}`) ?? new Set<string>();
+      return [...keys].flatMap((key) => entries.get(key) ?? []);
     },
   };
 }
