@@ -151,6 +151,20 @@ describe('FormatDateTime', () => {
     );
     expect(value('FormatDateTime(CDate("2021-08-31"), , "ignored", "yyyy/MM/dd")')).toBe('2021/08/31');
   });
+  it.each([
+    ['u', '2021-08-31 07:05:09Z'],
+    ['r', 'Tue, 31 Aug 2021 07:05:09 GMT'],
+    ['yyyyMMddHHmmss\\Z', '20210831070509Z'],
+    ['%d', '31'],
+    ['h:mm t', '7:05 A'],
+    ['hh:mm:ss.FFF tt', '07:05:09 AM'],
+    ['yy-M-d H:m:s zzz', '21-8-31 7:5:9 +00:00'],
+    ['ddd MMM', 'Tue Aug'],
+  ])('writes the .NET format %s as %s', (format, output) => {
+    expect(value(`FormatDateTime("2021-08-31T07:05:09Z", , "yyyy-MM-ddTHH:mm:ssK", "${format}")`)).toBe(
+      output,
+    );
+  });
   it('trims surrounding white space by default but not when styles say None', () => {
     expect(value('FormatDateTime(" 2021-08-31 ", , "yyyy-MM-dd", "d")')).toBe('08/31/2021');
     expect(() => value('FormatDateTime(" 2021-08-31 ", "None", "yyyy-MM-dd", "d")')).toThrow(

@@ -10,7 +10,10 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 export function formatDotNetDate(date: Date, format: string): string {
   let out = '';
   for (const part of tokenizeDateFormat(format)) {
-    out += 'literal' in part ? part.literal : formatPart(date, part.spec, part.count);
+    const text = 'literal' in part ? part.literal : formatPart(date, part.spec, part.count);
+    // .NET drops the decimal point before an F fraction that prints nothing ("ss.FFF" → "09").
+    if (text === '' && 'spec' in part && part.spec === 'F' && out.endsWith('.')) out = out.slice(0, -1);
+    out += text;
   }
   return out;
 }
