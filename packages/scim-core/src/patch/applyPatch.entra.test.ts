@@ -129,6 +129,31 @@ describe('Entra PATCH shapes', () => {
     expect(changes.map((c) => c.path)).toEqual([`${ENTERPRISE}:manager.value`, `${ENTERPRISE}:manager.$ref`]);
   });
 
+  it('accepts the manager as a bare id', () => {
+    const { resource } = patch({ op: 'Replace', path: `${ENTERPRISE}:manager`, value: 'm-42' });
+    expect((resource[ENTERPRISE] as Record<string, unknown>)['manager']).toEqual({ value: 'm-42' });
+  });
+
+  it('replaces roles with the full objects AssertiveAppRoleAssignmentsComplex sends, displayName included', () => {
+    const roles = [
+      {
+        primary: 'True',
+        type: 'WindowsAzureActiveDirectoryRole',
+        value: 'Admin',
+        displayName: 'Administrator',
+      },
+    ];
+    const { resource } = patch({ op: 'replace', path: 'roles', value: roles });
+    expect(resource['roles']).toEqual([
+      {
+        primary: true,
+        type: 'WindowsAzureActiveDirectoryRole',
+        value: 'Admin',
+        displayName: 'Administrator',
+      },
+    ]);
+  });
+
   it('adds a role whose value is JSON in a string, as Entra sends without the flag (§4.3)', () => {
     const role = { value: '{"id":"7","value":"25","displayName":"Role1234"}' };
     const { resource } = patch({ op: 'Add', path: 'roles', value: [role] });

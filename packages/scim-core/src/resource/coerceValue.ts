@@ -79,7 +79,12 @@ function coerceComplex(
   label: string,
   options: CoerceOptions,
 ): Record<string, unknown> {
-  if (!isObject(value)) return invalid(label, 'an object', value, isSecret(definition));
+  if (!isObject(value)) {
+    // A bare id for a complex attribute with a `value` (Entra's manager: "value": "<id>") means { value: id }.
+    const inner = typeof value === 'string' ? resolveSubAttribute(definition, 'value') : undefined;
+    if (inner) return { [inner.name]: coerceSingle(inner, value, `${label}.${inner.name}`, options) };
+    return invalid(label, 'an object', value, isSecret(definition));
+  }
   const out: Record<string, unknown> = {};
   for (const key in value) {
     const sub = resolveSubAttribute(definition, key);

@@ -85,7 +85,18 @@ export const userSchema: SchemaDefinition = {
         ],
       },
       multiValued('entitlements', []),
-      multiValued('roles', []),
+      // Entra sends role objects with "displayName" as well as RFC "display" (entra-ecma-facts §4.3).
+      {
+        name: 'roles',
+        multiValued: true,
+        subAttributes: [
+          { name: 'value' },
+          { name: 'display' },
+          { name: 'displayName' },
+          { name: 'type' },
+          { name: 'primary', type: 'boolean' },
+        ],
+      },
       multiValued('x509Certificates', [], { name: 'value', type: 'binary' }),
     ] satisfies AttributeInput[]
   ).map(defineAttribute),
