@@ -55,6 +55,8 @@ const connectivity = v.strictObject({
     'none',
   ),
   timeoutSeconds: v.optional(positiveInt('timeoutSeconds', 3600), 180),
+  /** Long-lived LDAP connections the connector keeps (writes and read-backs share one each). */
+  poolSize: v.optional(positiveInt('poolSize', 64), 8),
   bind: v.optional(bind, { type: 'anonymous' }),
   tls: v.optional(tlsFiles, { insecureSkipVerify: false }),
 });

@@ -69,7 +69,7 @@ export const createLdapConnector: ConnectorFactory = async (config, deps) => {
 
   const pool = createConnectionPool({
     ...options,
-    size: 4,
+    size: config.connectivity.poolSize,
     logger: { warn: (msg, fields) => logger.event('warn', msg, { connector: config.name, ...fields }) },
   });
   const lockProfile = lockProfileFor(profile.vendor.id, config);

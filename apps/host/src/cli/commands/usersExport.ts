@@ -1,10 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import {
-  entryCsvFormatter,
-  formatLdifEntry,
-  LDIF_VERSION,
-} from '@scim2ldap/existing-users';
+import { entryCsvFormatter, formatLdifEntry, LDIF_VERSION } from '@scim2ldap/existing-users';
 import type { DirectoryProfile } from '@scim2ldap/ldap-schema-detect';
 import {
   type ConnectionPool,
@@ -15,10 +11,7 @@ import {
 import type { ConnectorConfig, HostConfig } from '../../config/configSchema.ts';
 import { connectionOptions } from '../../runtime/connectionOptions.ts';
 import { detectConnector } from '../../runtime/detectConnector.ts';
-import {
-  type ConnectorSettings,
-  resolveConnectorSettings,
-} from '../../runtime/resolveConnectorSettings.ts';
+import { type ConnectorSettings, resolveConnectorSettings } from '../../runtime/resolveConnectorSettings.ts';
 import { type CliIo, paint } from '../CliIo.ts';
 import { type Command, ExitCode, type OptionValues, UsageError } from '../Command.ts';
 import { connectivityHelp, connectivityOptions, connectorFromArgs } from '../connectorFromArgs.ts';
@@ -90,11 +83,17 @@ export interface ReadScope {
  * @param settings the connector's resolved settings
  * @param attributes attributes to read
  */
-export function readScope(values: OptionValues, settings: ConnectorSettings, attributes: readonly string[]): ReadScope {
+export function readScope(
+  values: OptionValues,
+  settings: ConnectorSettings,
+  attributes: readonly string[],
+): ReadScope {
   const bases = (values.base as string[] | undefined) ?? settings.bases;
   const filter = (values.filter as string | undefined) ?? equalityFilter('objectClass', settings.objectClass);
   if (!/^\(.*\)$/s.test(filter.trim()))
-    throw new UsageError(`--filter "${filter}" is not an LDAP filter; write it in parentheses, e.g. (objectClass=person)`);
+    throw new UsageError(
+      `--filter "${filter}" is not an LDAP filter; write it in parentheses, e.g. (objectClass=person)`,
+    );
   return { bases, filter: filter.trim(), attributes };
 }
 
