@@ -12,7 +12,8 @@ export interface ResolvedAttribute {
 interface SchemaEntry {
   readonly schema: SchemaDefinition;
   readonly extension: boolean;
-  readonly attributes: ReadonlyMap<string, AttributeDefinition>;
+  /** Resolved attributes by name, exact and lower-case (shared objects: resolving allocates nothing). */
+  readonly resolved: ReadonlyMap<string, ResolvedAttribute>;
 }
 
 /** Case-insensitive lookups over a {@link ResourceSchemas}, built once per schemas object. */
@@ -40,6 +41,20 @@ function byName(attributes: readonly AttributeDefinition[]): Map<string, Attribu
   return map;
 }
 
+function resolvedByName(
+  schema: SchemaDefinition,
+  extension: boolean,
+  attributes: readonly AttributeDefinition[],
+): Map<string, ResolvedAttribute> {
+  const map = new Map<string, ResolvedAttribute>();
+  for (const definition of attributes) {
+    const resolved: ResolvedAttribute = { schema, definition, extension };
+    map.set(definition.name.toLowerCase(), resolved);
+    map.set(definition.name, resolved);
+  }
+  return map;
+}
+
 /** Returns the (cached) case-insensitive index of a schemas object. */
 export function indexSchemas(schemas: ResourceSchemas): SchemaIndex {
   let index = cache.get(schemas);
@@ -47,11 +62,15 @@ export function indexSchemas(schemas: ResourceSchemas): SchemaIndex {
   const core: SchemaEntry = {
     schema: schemas.core,
     extension: false,
-    attributes: byName([...commonAttributes, ...schemas.core.attributes]),
+    resolved: resolvedByName(schemas.core, false, [...commonAttributes, ...schemas.core.attributes]),
   };
   const byId = new Map<string, SchemaEntry>([[schemas.core.id.toLowerCase(), core]]);
   for (const schema of schemas.extensions) {
-    byId.set(schema.id.toLowerCase(), { schema, extension: true, attributes: byName(schema.attributes) });
+    byId.set(schema.id.toLowerCase(), {
+      schema,
+      extension: true,
+      resolved: resolvedByName(schema, true, schema.attributes),
+    });
   }
   const entries = [...byId.values()];
   const exact = new Map(entries.map((entry) => [entry.schema.id, entry]));
@@ -72,17 +91,16 @@ export function resolveAttribute(
 ): ResolvedAttribute | undefined {
   if (uri !== undefined) {
     const entry = index.exact.get(uri) ?? index.byId.get(uri.toLowerCase());
-    const definition = entry && (entry.attributes.get(name) ?? entry.attributes.get(name.toLowerCase()));
-    return entry && definition ? { schema: entry.schema, definition, extension: entry.extension } : undefined;
+    return entry && (entry.resolved.get(name) ?? entry.resolved.get(name.toLowerCase()));
   }
   for (const entry of index.entries) {
-    const definition = entry.attributes.get(name);
-    if (definition) return { schema: entry.schema, definition, extension: entry.extension };
+    const resolved = entry.resolved.get(name);
+    if (resolved) return resolved;
   }
   const key = name.toLowerCase();
   for (const entry of index.entries) {
-    const definition = entry.attributes.get(key);
-    if (definition) return { schema: entry.schema, definition, extension: entry.extension };
+    const resolved = entry.resolved.get(key);
+    if (resolved) return resolved;
   }
   return undefined;
 }
