@@ -62,6 +62,9 @@ describe('planQuery', () => {
 
   it('unions "or", answers "and" by one side and rechecks', () => {
     expect(plan('userName eq "a" or userName eq "b"').lookups).toHaveLength(2);
+    expect(plan('userName pr and not (title eq "x") and userName eq "a"').lookups).toEqual([
+      { kind: 'attribute', attribute: 'uid', value: 'a' },
+    ]);
     expect(plan('active eq true and userName eq "a"')).toEqual({
       lookups: [{ kind: 'attribute', attribute: 'uid', value: 'a' }],
       recheck: true,

@@ -1,4 +1,4 @@
-import { type AttributePath, type Filter, unsupportedFilter } from '@scim2ldap/scim-core';
+import { type AttributePath, type Filter, unsupportedFilter, visitFilter } from '@scim2ldap/scim-core';
 import type { CompiledMapping } from './compileMapping.ts';
 import type { EntryLookup } from './findEntries.ts';
 import { canonicalPath } from './flattenResource.ts';
@@ -11,61 +11,60 @@ export interface QueryPlan {
   readonly recheck: boolean;
 }
 
+/** A sub-filter the directory cannot answer by equality, kept so `and` can lean on its other side. */
+interface Unanswerable {
+  readonly unanswerable: Filter;
+  readonly reason: string;
+}
+
+type PartialPlan = QueryPlan | Unanswerable;
+
+const EQ_ONLY =
+  'only "eq" with a string or number value can be answered; combine other conditions with an eq on a matching attribute using "and"';
+
 /**
- * Turns a SCIM filter into directory lookups: `<attr> eq "<value>"` on `id` (the anchor), an ECMA2Host extension
- * attribute (`…:User:mail`, `…:User:-dn-`), or a core attribute a Direct/reverse rule maps to a directory
- * attribute (`userName`, `emails[type eq "work"].value`); `or` as a union; `and` through its first answerable
- * side, the rest checked on the results. A comparison on an unknown attribute matches nothing (Entra's test
- * probe `PLACEHOLDER eq "<guid>"`); anything else is a 400 `invalidFilter` naming the construct.
+ * Turns a SCIM filter into directory lookups with scim-core's filter visitor: `<attr> eq "<value>"` on `id` (the
+ * anchor), an ECMA2Host extension attribute (`…:User:mail`, `…:User:-dn-`), or a core attribute a Direct/reverse
+ * rule maps to a directory attribute (`userName`, `emails[type eq "work"].value`); `or` as a union; `and`
+ * through an answerable side, the whole filter then checked on the results. A comparison on an unknown
+ * attribute matches nothing (Entra's test probe `PLACEHOLDER eq "<guid>"`); anything else is a 400
+ * `invalidFilter` naming the construct.
  * @param filter the parsed filter
  * @param mapping the compiled mapping (to find which directory attribute a core attribute is)
  * @param source the filter text, for the caret in errors
  */
 export function planQuery(filter: Filter, mapping: CompiledMapping, source?: string): QueryPlan {
-  switch (filter.kind) {
-    case 'compare': {
-      if (filter.op !== 'eq' || (typeof filter.value !== 'string' && typeof filter.value !== 'number')) {
-        throw unsupportedFilter(
-          filter,
-          'only "eq" with a string or number value can be answered; combine other comparisons with an eq on a matching attribute using "and"',
-          source,
-        );
-      }
-      return { lookups: [resolveLookup(filter.attribute, String(filter.value), mapping)], recheck: false };
-    }
-    case 'valuePath': {
-      const leaf = valuePathLeaf(filter.filter);
-      if (!leaf) throw unsupportedFilter(filter, 'a value filter needs a `value eq "…"` condition', source);
-      const typed = leaf.type === undefined ? '' : `[type eq "${leaf.type}"]`;
-      const path = `${filter.attribute.uri ? `${filter.attribute.uri}:` : ''}${filter.attribute.name}${typed}.value`;
-      return { lookups: [lookupForPath(path, leaf.value, mapping)], recheck: true };
-    }
-    case 'and': {
-      const left = tryPlan(filter.left, mapping, source);
-      const plan = left ?? planQuery(filter.right, mapping, source);
-      return { lookups: plan.lookups, recheck: true };
-    }
-    case 'or': {
-      const left = planQuery(filter.left, mapping, source);
-      const right = planQuery(filter.right, mapping, source);
-      return { lookups: [...left.lookups, ...right.lookups], recheck: left.recheck || right.recheck };
-    }
-    case 'present':
-    case 'not':
-      throw unsupportedFilter(
-        filter,
-        'the directory is queried by equality; use "eq" on a matching attribute',
-        source,
-      );
-  }
-}
-
-function tryPlan(filter: Filter, mapping: CompiledMapping, source?: string): QueryPlan | undefined {
-  try {
-    return planQuery(filter, mapping, source);
-  } catch {
-    return undefined;
-  }
+  const unanswerable = (node: Filter, reason: string): Unanswerable => ({ unanswerable: node, reason });
+  const plan = visitFilter<PartialPlan>(
+    filter,
+    {
+      compare: (node) =>
+        node.op === 'eq' && (typeof node.value === 'string' || typeof node.value === 'number')
+          ? { lookups: [resolveLookup(node.attribute, String(node.value), mapping)], recheck: false }
+          : unanswerable(node, EQ_ONLY),
+      valuePath: (node) => {
+        const leaf = valuePathLeaf(node.filter);
+        if (!leaf) return unanswerable(node, 'a value filter needs a `value eq "…"` condition');
+        const typed = leaf.type === undefined ? '' : `[type eq "${leaf.type}"]`;
+        const path = `${node.attribute.uri ? `${node.attribute.uri}:` : ''}${node.attribute.name}${typed}.value`;
+        return { lookups: [lookupForPath(path, leaf.value, mapping)], recheck: true };
+      },
+      present: (node) => unanswerable(node, EQ_ONLY),
+      not: (node) => unanswerable(node, 'the directory is queried by equality; "not" cannot be answered'),
+      and: (_node, left, right) => {
+        const answered = 'lookups' in left ? left : right;
+        return 'lookups' in answered ? { lookups: answered.lookups, recheck: true } : left;
+      },
+      or: (_node, left, right) => {
+        if (!('lookups' in left)) return left;
+        if (!('lookups' in right)) return right;
+        return { lookups: [...left.lookups, ...right.lookups], recheck: left.recheck || right.recheck };
+      },
+    },
+    source,
+  );
+  if ('lookups' in plan) return plan;
+  throw unsupportedFilter(plan.unanswerable, plan.reason, source);
 }
 
 /** `type eq "work" and value eq "x"` (either order) or `value eq "x"` inside a value path. */
