@@ -36,9 +36,13 @@ export async function listFiltered(
   const plan = planQuery(parsed, context.mapping, typeof filter === 'string' ? filter : undefined);
   const seen = new Set<string>();
   const items: ScimResource[] = [];
+  // A `-dn-` lookup reads any DN; only entries of the user class are users (not the suffix or an OU).
+  const structural = context.mapping.config.objectClasses?.[0]?.toLowerCase();
+  const isUser = (entry: DirectoryEntry): boolean =>
+    structural === undefined || entry.objectClasses.some((c) => c.toLowerCase() === structural);
   for (const lookup of plan.lookups) {
     for (const entry of await findEntries(context, lookup)) {
-      if (seen.has(entry.anchor)) continue;
+      if (seen.has(entry.anchor) || !isUser(entry)) continue;
       seen.add(entry.anchor);
       const resource = await context.render(entry);
       if (!plan.recheck || evaluateFilter(parsed, resource, context.schemas.resourceSchemas))

@@ -40,7 +40,11 @@ beforeAll(async () => {
   pool = adminPool(dir);
   live = liveProvisioner(dir, pool, {
     selected,
-    mapping: { rules: [], matching: [{ attribute: 'mail', precedence: 1 }] },
+    mapping: {
+      rules: [],
+      objectClasses: ['inetOrgPerson'],
+      matching: [{ attribute: 'mail', precedence: 1 }],
+    },
     policy: { disableFlow: { type: 'lock' }, deleteFlow: 'delete' },
     target: { lockProfile: lockProfiles.openldapPpolicy },
     directorySchema: await detectSchema(dir),
@@ -115,6 +119,10 @@ describe('the Entra sequence against OpenLDAP (ECMA2Host extension, seed POSIX s
     expect(hit.Resources.map((r) => r.id)).toEqual([id]);
     const byDn = await live.provisioner.queryUsers({ filter: `${EXT}:-dn- eq "cn=BSIMON,${dir.usersDn}"` });
     expect(byDn.Resources.map((r) => r.id)).toEqual([id]);
+    // The container is an entry too, but not a user.
+    expect(
+      (await live.provisioner.queryUsers({ filter: `${EXT}:-dn- eq "${dir.usersDn}"` })).totalResults,
+    ).toBe(0);
   });
 
   it('update: a PATCH in Entra shape changes only the named attribute', async () => {
