@@ -52,6 +52,18 @@ describe('requiredAttributes / checkRequired', () => {
       { ...base, attribute: 'sn', reason: 'MUST of inetOrgPerson (structural)' },
       { ...base, attribute: 'cn', reason: 'MUST of inetOrgPerson (structural)' },
     ]);
+    expect(
+      checkRequired({ ...base, dn: 'CN=,ou=people,dc=x', attributes: { sn: ['L'], cn: ['A'] } }, required),
+    ).toEqual([
+      {
+        ...base,
+        attribute: '-dn-',
+        reason: 'the DN rule yields "CN=,ou=people,dc=x", whose RDN has no value',
+      },
+    ]);
+    expect(
+      checkRequired({ ...base, dn: 'CN=a\\,b,dc=x', attributes: { sn: ['L'], cn: ['A'] } }, required),
+    ).toEqual([]);
     expect(checkRequired({ ...base, dn: undefined, attributes: {}, error: 'bad value' }, required)).toEqual([
       { ...base, attribute: '(mapping)', reason: 'bad value' },
     ]);

@@ -101,11 +101,14 @@ export function checkRequired(
   for (const [name, values] of Object.entries(user.attributes))
     if (values?.some((v) => v.trim() !== '')) present.add(name.toLowerCase());
   const missing: MissingValue[] = [];
+  const reads = dnInputs.length ? `; it reads ${dnInputs.join(', ')}` : '';
   if (user.dn === undefined || user.dn === '') {
+    missing.push({ ...at, attribute: '-dn-', reason: `the DN rule yields no DN${reads}` });
+  } else if (emptyRdnValue(user.dn)) {
     missing.push({
       ...at,
       attribute: '-dn-',
-      reason: `the DN rule yields no DN${dnInputs.length ? `; it reads ${dnInputs.join(', ')}` : ''}`,
+      reason: `the DN rule yields "${user.dn}", whose RDN has no value${reads}`,
     });
   }
   for (const r of required) {
@@ -113,6 +116,21 @@ export function checkRequired(
     missing.push({ ...at, attribute: r.name, reason: r.reason });
   }
   return missing;
+}
+
+/** True when the first RDN of a DN has an empty value (`CN=,ou=people,…`): a DN rule input was empty. */
+function emptyRdnValue(dn: string): boolean {
+  let end = dn.length;
+  for (let i = 0; i < dn.length; i++) {
+    if (dn[i] === '\\') i++;
+    else if (dn[i] === ',' || dn[i] === '+') {
+      end = i;
+      break;
+    }
+  }
+  const rdn = dn.slice(0, end);
+  const eq = rdn.indexOf('=');
+  return eq < 0 || rdn.slice(eq + 1).trim() === '';
 }
 
 /**

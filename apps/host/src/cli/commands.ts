@@ -6,6 +6,10 @@ import { initCommand } from './commands/init.ts';
 import { exprCommand } from './commands/expr.ts';
 import { serveCommand } from './commands/serve.ts';
 import { testConnection } from './commands/testConnection.ts';
+import { usersExportCommand } from './commands/usersExport.ts';
+import { usersMatchCommand } from './commands/usersMatch.ts';
+import { usersCheckRequiredCommand } from './commands/usersCheckRequired.ts';
+import { provisionCommand } from './commands/provision.ts';
 
 /**
  * Every `scim2ldap` command, in the order `--help` lists them. A new command is a file under `commands/`
@@ -19,4 +23,8 @@ export const commands: readonly Command[] = [
   exprCommand,
   initCommand,
   configCheck,
+  usersExportCommand,
+  usersMatchCommand,
+  usersCheckRequiredCommand,
+  provisionCommand,
 ];

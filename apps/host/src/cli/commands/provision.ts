@@ -4,6 +4,7 @@ import {
   type AttributeChange,
   formatLdifChange,
   LDIF_VERSION,
+  type LdifChange,
   type ObservedWrite,
   observeTarget,
   readSource,
@@ -70,6 +71,18 @@ function lookup(
   const lower = name.toLowerCase();
   for (const [k, v] of Object.entries(attributes)) if (k.toLowerCase() === lower) return v ?? [];
   return [];
+}
+
+/** A change record without the password attribute (it is never printed). */
+function withoutPassword(change: LdifChange | undefined, password: string): LdifChange | undefined {
+  const secret = (name: string): boolean => name.toLowerCase() === password.toLowerCase();
+  if (change?.type === 'add') {
+    const attributes = Object.fromEntries(Object.entries(change.attributes).filter(([k]) => !secret(k)));
+    return { ...change, attributes };
+  }
+  if (change?.type === 'modify')
+    return { ...change, modifications: change.modifications.filter((m) => !secret(m.attribute)) };
+  return change;
 }
 
 const shown = (values: readonly string[]): string => (values.length === 0 ? '(none)' : values.join(' | '));
@@ -235,7 +248,8 @@ the directory); 1 the directory refused or the match was ambiguous; 4 cannot rea
         io.out(`\n${LDIF_VERSION}\n`);
         for (const w of writes) {
           if (w.note) io.out(`# ${w.dn}: ${w.note}\n`);
-          if (w.change) io.out(formatLdifChange(w.change, { binaryAttributes: BINARY_ATTRIBUTES }));
+          const change = withoutPassword(w.change, opened.connector.password.attribute);
+          if (change) io.out(formatLdifChange(change, { binaryAttributes: BINARY_ATTRIBUTES }));
         }
       }
       return ExitCode.ok;
