@@ -81,7 +81,19 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
   const extra = options.deltaMethod === 'modifyTimestamp' ? ['modifyTimestamp'] : [];
   let newestTimestamp = '';
   const convert = entryConverter(options, extra);
-  async function* read(): AsyncIterable<EntryInput> {
+  const totals = { added: 0, updated: 0, unchanged: 0, failed: 0 };
+  const batchSize = options.batchSize ?? 1000;
+  // Pages go to the store as arrays (one synchronous bulk write per batch, no per-entry await) while the
+  // streaming connection has already asked for the next page, so the server works while we store.
+  const store1 = async (batch: EntryInput[]): Promise<void> => {
+    const result = await store.bulkUpsert(batch, { runId, batchSize });
+    totals.added += result.added;
+    totals.updated += result.updated;
+    totals.unchanged += result.unchanged;
+    totals.failed += result.failed;
+  };
+  const read = async (): Promise<void> => {
+    let batch: EntryInput[] = [];
     for (const base of options.bases) {
       const pages = streamSearch(pool.connectionOptions, {
         base,
@@ -105,15 +117,20 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
             continue;
           }
           entries++;
-          yield input;
+          batch.push(input);
+          if (batch.length >= batchSize) {
+            await store1(batch);
+            batch = [];
+          }
         }
         progress('reading');
       }
     }
-  }
+    if (batch.length > 0) await store1(batch);
+  };
   try {
-    // A dedicated streaming connection for the whole read (the paged-results cookie belongs to it).
-    const totals = await store.bulkUpsert(read(), { runId, batchSize: options.batchSize ?? 1000 });
+    // A dedicated streaming connection per base (the paged-results cookie belongs to it).
+    await read();
     progress('sweeping');
     const swept = await store.sweepUnseen(
       runId,
