@@ -14,6 +14,7 @@ import {
   _unknownRun,
 } from './internal/runs.ts';
 import { normalizeDn } from './normalizeDn.ts';
+import { _dropLoadIndexes, _ensureLoadIndexes } from './sqlite/migrations.ts';
 import { _openDatabase } from './sqlite/openDatabase.ts';
 import { _toRunRecord, _toStoredEntry } from './sqlite/rows.ts';
 import { _prepareStatements } from './sqlite/statements.ts';
@@ -89,8 +90,9 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
     const [objectClasses, attributes] = JSON.parse(body) as [string[], Record<string, string[]>];
     for (const [a, v] of _indexKeys(objectClasses, attributes, indexes)) sql.dropKey.run(a, v, id);
   };
-  const write = (entry: PreparedEntry, seen: number | null): UpsertOutcome => {
-    const old = sql.current.get(entry.anchor);
+  // appendOnly: a load into an empty store, whose anchor index is built at the end (duplicates resolved then).
+  const write = (entry: PreparedEntry, seen: number | null, appendOnly: boolean): UpsertOutcome => {
+    const old = appendOnly ? undefined : sql.current.get(entry.anchor);
     if (old?.hash === entry.hash) {
       sql.touch.run(seen, old.id);
       return 'unchanged';
@@ -108,8 +110,8 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
     for (const [a, v] of entry.indexKeys) sql.addKey.run(a, v, id);
     return old ? 'updated' : 'added';
   };
-  const writeBatch = db.transaction((batch: PreparedEntry[], seen: number | null) =>
-    batch.map((entry) => write(entry, seen)),
+  const writeBatch = db.transaction((batch: PreparedEntry[], seen: number | null, appendOnly: boolean) =>
+    batch.map((entry) => write(entry, seen, appendOnly)),
   );
   const removeRows = db.transaction((rows: { id: number; body: string }[]) => {
     for (const row of rows) {
@@ -144,7 +146,7 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
     async upsert(entry, upsertOptions) {
       return run('upsert', () => {
         const prepared = _prepareEntry(entry, indexes);
-        return writeBatch.immediate([prepared], seenBy('upsert', upsertOptions?.runId))[0]!;
+        return writeBatch.immediate([prepared], seenBy('upsert', upsertOptions?.runId), false)[0]!;
       });
     },
     async delete(anchor) {
@@ -156,9 +158,29 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
     },
     async bulkUpsert(entries, bulkOptions) {
       const seen = run('bulkUpsert', () => seenBy('bulkUpsert', bulkOptions?.runId));
-      return _bulkUpsert(entries, bulkOptions, indexes, (batch) =>
-        run('bulkUpsert', () => writeBatch.immediate(batch, seen)),
-      );
+      // Loading an empty store (the first full import): drop the anchor, DN and attribute-value indexes,
+      // append rows, and build the indexes sorted at the end. Lookups meanwhile stay correct (by scan).
+      const appendOnly = run('bulkUpsert', () => {
+        if (sql.anyEntry.get() !== undefined) return false;
+        _dropLoadIndexes(db);
+        return true;
+      });
+      let indexed = !appendOnly;
+      try {
+        const result = await _bulkUpsert(entries, bulkOptions, indexes, (batch) =>
+          run('bulkUpsert', () => writeBatch.immediate(batch, seen, appendOnly)),
+        );
+        if (appendOnly) {
+          // An anchor met twice in the load was written twice; the later row is kept, as an update.
+          const duplicates = run('bulkUpsert', () => _ensureLoadIndexes(db));
+          indexed = true;
+          result.added -= duplicates;
+          result.updated += duplicates;
+        }
+        return result;
+      } finally {
+        if (!indexed && !closed) run('bulkUpsert', () => _ensureLoadIndexes(db));
+      }
     },
     async beginRun(profile) {
       _checkProfile(profile);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { AnchorStoreError } from '../AnchorStoreError.ts';
 import type { ResolvedIndexes } from '../internal/indexes.ts';
-import { _migrate } from './migrations.ts';
+import { _ensureLoadIndexes, _migrate } from './migrations.ts';
 import { _syncIndexes } from './syncIndexes.ts';
 
 /** Page size of a new store file. @internal */
@@ -37,8 +37,8 @@ export function _openDatabase(options: OpenDatabaseOptions, indexes: ResolvedInd
     }
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma(`cache_size = ${-Math.round(options.cacheSizeMiB * 1024)}`);
-    db.pragma('temp_store = MEMORY');
     _migrate(db, options.path);
+    _ensureLoadIndexes(db);
     _syncIndexes(db, indexes);
     return db;
   } catch (cause) {

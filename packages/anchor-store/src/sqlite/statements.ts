@@ -46,7 +46,7 @@ export function _prepareStatements(db: Database.Database): Statements {
     ),
     remove: db.prepare<[number]>('DELETE FROM entries WHERE id = ?'),
     addKey: db.prepare<[string, string, number]>(
-      'INSERT OR IGNORE INTO attribute_index (attribute, value, entry_id) VALUES (?, ?, ?)',
+      'INSERT INTO attribute_index (attribute, value, entry_id) VALUES (?, ?, ?)',
     ),
     dropKey: db.prepare<[string, string, number]>(
       'DELETE FROM attribute_index WHERE attribute = ? AND value = ? AND entry_id = ?',
@@ -63,6 +63,7 @@ export function _prepareStatements(db: Database.Database): Statements {
       `SELECT ${ENTRY} FROM entries e WHERE e.id > ? ORDER BY e.id LIMIT ?`,
     ),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM entries'),
+    anyEntry: db.prepare<[], { id: number }>('SELECT id FROM entries LIMIT 1'),
     unseenCount: db.prepare<[number], { n: number }>(
       'SELECT count(*) AS n FROM entries WHERE last_seen_run IS NULL OR last_seen_run < ?',
     ),
@@ -100,6 +101,7 @@ export interface Statements {
   byValue: Statement<[string, string], EntryRow>;
   page: Statement<[number, number], EntryRow>;
   count: Statement<[], { n: number }>;
+  anyEntry: Statement<[], { id: number }>;
   unseenCount: Statement<[number], { n: number }>;
   unseen: Statement<[number], EntryRow>;
   latestRun: Statement<[], { id: number | null }>;

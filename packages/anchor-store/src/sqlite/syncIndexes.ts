@@ -19,9 +19,7 @@ export function _syncIndexes(db: Database.Database, indexes: ResolvedIndexes): v
     const drop = db.prepare('DELETE FROM attribute_index WHERE attribute = ?');
     for (const name of stale) drop.run(name);
     if (missing.size > 0) {
-      const insert = db.prepare(
-        'INSERT OR IGNORE INTO attribute_index (attribute, value, entry_id) VALUES (?, ?, ?)',
-      );
+      const insert = db.prepare('INSERT INTO attribute_index (attribute, value, entry_id) VALUES (?, ?, ?)');
       // Pages, not .iterate(): better-sqlite3 allows no other statement while an iterator is open.
       const page = db.prepare('SELECT id, body FROM entries WHERE id > ? ORDER BY id LIMIT 1000');
       let rows = page.all(0) as { id: number; body: string }[];

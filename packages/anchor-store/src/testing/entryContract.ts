@@ -119,6 +119,39 @@ export function entryContract({ open }: ContractContext): void {
     expect(again).toEqual({ added: 1, updated: 0, unchanged: 1, failed: 0, batches: 2 });
   });
 
+  it('keeps the later of two entries with the same anchor in one load into an empty store', async () => {
+    const store = await open({ indexes: [{ attribute: 'mail' }] });
+    const changed = { ..._person(1), attributes: { ..._person(1).attributes, mail: ['later@example.org'] } };
+    const result = await store.bulkUpsert([_person(1), _person(2), changed], { batchSize: 2 });
+    expect(result).toMatchObject({ added: 2, updated: 1, unchanged: 0 });
+    expect(await store.count()).toBe(2);
+    expect((await store.get(_person(1).anchor))?.attributes['mail']).toEqual(['later@example.org']);
+    expect(await store.findByAttribute('mail', 'user1@example.org')).toEqual([]);
+    expect(await store.findByAttribute('mail', 'later@example.org')).toHaveLength(1);
+    await expect(store.upsert(_person(3))).resolves.toBe('added');
+  });
+
+  it('answers lookups correctly while a bulk load is under way', async () => {
+    const store = await open({ indexes: [{ attribute: 'mail' }] });
+    const seen: unknown[] = [];
+    async function* source(): AsyncGenerator<EntryInput> {
+      yield _person(1);
+      yield _person(2);
+      // Batch 1 is committed by now; the load is not finished.
+      seen.push(
+        (await store.get(_person(1).anchor))?.dn,
+        (await store.getByDn(_person(2).dn))?.anchor,
+        (await store.findByAttribute('mail', 'user1@example.org')).length,
+        await store.upsert(_person(9)),
+      );
+      yield _person(3);
+    }
+    await store.bulkUpsert(source(), { batchSize: 2 });
+    expect(seen).toEqual([_person(1).dn, _person(2).anchor, 1, 'added']);
+    expect(await store.count()).toBe(4);
+    expect((await store.findByAttribute('mail', 'user9@example.org'))[0]?.anchor).toBe(_person(9).anchor);
+  });
+
   it('writes no part of a batch holding an invalid entry, and keeps the batches before it', async () => {
     const store = await open();
     const entries = [_person(1), _person(2), _person(3), { ..._person(4), dn: 'not a dn' }, _person(5)];
