@@ -317,3 +317,38 @@ describe('PATCH shapes and the changes they send', () => {
     expect(JSON.stringify(logs)).not.toContain('Another-Secret-2');
   });
 });
+
+describe('directory failures become SCIM errors', () => {
+  const failing = (error: Error) => {
+    const { target, provisioner, logs } = setup();
+    target.add = async () => {
+      throw error;
+    };
+    return { provisioner, logs };
+  };
+  const ldapError = (kind: string, code: string) =>
+    Object.assign(new Error(`${code} from the server`), { kind, code });
+
+  it.each([
+    ['access', 'insufficientAccessRights', 403],
+    ['timeout', 'timeout', 503],
+    ['network', 'connectError', 503],
+    ['retryable', 'busy', 503],
+    ['schema', 'objectClassViolation', 400],
+    ['other', 'other', 502],
+  ])('%s (%s) → %i, logged as a failure with the result code', async (kind, code, status) => {
+    const { provisioner, logs } = failing(ldapError(kind, code));
+    const error = await rejection(provisioner.createUser(bsimon));
+    expect(error.status).toBe(status);
+    expect(error.detail).toContain(code);
+    expect(logs.at(-1)).toMatchObject({ outcome: 'failure', status });
+    expect(logs.at(-1)?.directoryOperations.at(-1)).toMatchObject({ operation: 'add', result: code });
+  });
+
+  it('an unexpected error is rethrown as it is (a 500 at the host), never a success', async () => {
+    const bug = new TypeError('boom');
+    const { provisioner, logs } = failing(bug);
+    await expect(provisioner.createUser(bsimon)).rejects.toBe(bug);
+    expect(logs.at(-1)).toMatchObject({ outcome: 'failure', status: 500 });
+  });
+});

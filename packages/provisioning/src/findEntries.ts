@@ -79,7 +79,11 @@ async function refresh(context: LookupContext, cached: StoredEntry): Promise<Dir
   return readLive(context, cached.anchor, cached);
 }
 
-async function readLive(context: LookupContext, anchor: string, cached: StoredEntry | undefined) {
+async function readLive(
+  context: LookupContext,
+  anchor: string,
+  cached: StoredEntry | undefined,
+): Promise<DirectoryEntry | undefined> {
   const entry = await context.target.readByAnchor(anchor);
   if (entry) await remember(context, entry);
   else if (cached) await forget(context, anchor);

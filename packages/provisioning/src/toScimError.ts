@@ -59,7 +59,11 @@ export function toScimError(error: unknown, context: ErrorContext): unknown {
     case 'schema':
     case 'invalid': {
       const attribute = typeof shape.attribute === 'string' ? ` Attribute at fault: ${shape.attribute}.` : '';
-      return new ScimError(400, `The directory's schema rejected the entry${where}: ${reason}.${attribute}`, {
+      const what =
+        kind === 'schema'
+          ? "The directory's schema rejected the entry"
+          : 'The directory cannot take these values';
+      return new ScimError(400, `${what}${where}: ${reason}.${attribute}`, {
         scimType: 'invalidValue',
         cause: error,
       });
