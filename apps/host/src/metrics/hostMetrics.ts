@@ -10,8 +10,6 @@ export interface HostMetrics {
   readonly requestSeconds: Histogram;
   /** labels: connector, op, result (LDAP result code name) */
   readonly ldapOps: Counter;
-  /** labels: connector, op (seconds) */
-  readonly ldapSeconds: Histogram;
   /** labels: connector, profile, outcome */
   readonly importRuns: Counter;
   /** labels: connector */
@@ -40,7 +38,6 @@ export function createHostMetrics(): HostMetrics {
     ),
     requestSeconds: registry.histogram('scim2ldap_scim_request_duration_seconds', 'SCIM request latency'),
     ldapOps: registry.counter('scim2ldap_ldap_operations_total', 'LDAP operations sent, by result code'),
-    ldapSeconds: registry.histogram('scim2ldap_ldap_operation_duration_seconds', 'LDAP operation latency'),
     importRuns: registry.counter('scim2ldap_import_runs_total', 'Full and delta import runs by outcome'),
     cacheEntries: registry.gauge('scim2ldap_cache_entries', 'Entries in the connector cache (anchor store)'),
     lastImport: registry.gauge(

@@ -95,7 +95,7 @@ export async function startHostProcess(
       if (!options.workdir) rmSync(workdir, { recursive: true, force: true });
     },
   };
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   const path = options.waitReady === false ? '/healthz' : '/readyz';
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
@@ -108,6 +108,6 @@ export async function startHostProcess(
   }
   await host.stop();
   throw new Error(
-    `scim2ldap serve did not become ready within ${options.timeoutMs ?? 60_000} ms:\n${host.output()}`,
+    `scim2ldap serve did not become ready within ${options.timeoutMs ?? 120_000} ms:\n${host.output()}`,
   );
 }
