@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConnectionPool, createLdapConnection, LdapOperationError } from '../src/index.ts';
+import { createMemoryStore } from '@scim2ldap/anchor-store';
+import { createConnectionPool, createLdapConnection, fullImport, LdapOperationError } from '../src/index.ts';
 import { killServer, startServer, stopServer } from './restartServer.ts';
 
 async function failure(promise: Promise<unknown>): Promise<LdapOperationError> {
@@ -82,6 +83,50 @@ describe('connections to OpenLDAP', () => {
     });
     expect(await connection.whoAmI()).toBe(`dn:${dir.adminDn}`);
     await connection.close();
+  });
+
+  it('binds with SASL EXTERNAL over ldapi (peer credentials)', async () => {
+    const connection = createLdapConnection({ url: dir.ldapiUrl ?? '', bind: { method: 'saslExternal' } });
+    expect(await connection.whoAmI()).toBe(`dn:${dir.adminDn}`);
+    await connection.close();
+  });
+
+  it('runs a full import over LDAPS with a client certificate, and names a missing base', async () => {
+    const pool = createConnectionPool({
+      url: dir.ldapsUrl,
+      tls: {
+        ca: dir.caCert,
+        cert: readFileSync(dir.clientCertPath ?? '', 'utf8'),
+        key: readFileSync(dir.clientKeyPath ?? '', 'utf8'),
+      },
+      bind: { method: 'saslExternal' },
+      size: 1,
+      healthCheckIntervalMs: 0,
+    });
+    try {
+      for (const uid of ['tls.a', 'tls.b']) {
+        await pool.use((c) =>
+          c.add(`uid=${uid},${dir.usersDn}`, {
+            objectClass: ['inetOrgPerson'],
+            uid: [uid],
+            cn: [uid],
+            sn: ['S'],
+          }),
+        );
+      }
+      const store = createMemoryStore();
+      const result = await fullImport({ pool, store, bases: [dir.usersDn], anchor: 'entryUUID' });
+      expect(result.entries).toBe(2);
+      const missing = await failure(
+        fullImport({ pool, store, bases: [`ou=missing,${dir.baseDn}`], anchor: 'entryUUID' }),
+      );
+      expect(missing.kind).toBe('noSuchObject');
+      expect(missing.message).toContain(`ou=missing,${dir.baseDn}`);
+      expect((await store.listRuns({ limit: 1 }))[0]?.status).toBe('failed');
+      expect(await store.count()).toBe(2);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('binds anonymously', async () => {
