@@ -1,8 +1,8 @@
-import type { AnchorStore, AnchorStoreOptions, StoredEntry, UpsertOutcome } from './AnchorStore.ts';
+import type { AnchorStore, AnchorStoreOptions, StoredEntry } from './AnchorStore.ts';
 import { AnchorStoreError } from './AnchorStoreError.ts';
 import { _bulkUpsert, _checkBatchSize } from './internal/bulkUpsert.ts';
-import { _indexKeys, _indexValue, _notIndexed, _resolveIndexes } from './internal/indexes.ts';
-import { _prepareEntry, type PreparedEntry } from './internal/prepareEntry.ts';
+import { _indexValue, _notIndexed, _resolveIndexes } from './internal/indexes.ts';
+import { _prepareEntry } from './internal/prepareEntry.ts';
 import {
   _checkLimit,
   _checkProfile,
@@ -17,6 +17,7 @@ import { normalizeDn } from './normalizeDn.ts';
 import { _dropLoadIndexes, _ensureLoadIndexes } from './sqlite/migrations.ts';
 import { _openDatabase } from './sqlite/openDatabase.ts';
 import { _toRunRecord, _toStoredEntry } from './sqlite/rows.ts';
+import { _createEntryWriter } from './sqlite/createEntryWriter.ts';
 import { _prepareStatements } from './sqlite/statements.ts';
 
 /** Options of `createSqliteStore`. */
@@ -86,39 +87,7 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
     if (!sql.getRun.get(runId)) throw _unknownRun(operation, runId);
     return runId;
   };
-  const dropKeys = (id: number, body: string): void => {
-    const [objectClasses, attributes] = JSON.parse(body) as [string[], Record<string, string[]>];
-    for (const [a, v] of _indexKeys(objectClasses, attributes, indexes)) sql.dropKey.run(a, v, id);
-  };
-  // appendOnly: a load into an empty store, whose anchor index is built at the end (duplicates resolved then).
-  const write = (entry: PreparedEntry, seen: number | null, appendOnly: boolean): UpsertOutcome => {
-    const old = appendOnly ? undefined : sql.current.get(entry.anchor);
-    if (old?.hash === entry.hash) {
-      sql.touch.run(seen, old.id);
-      return 'unchanged';
-    }
-    let id: number;
-    if (old) {
-      dropKeys(old.id, old.body);
-      sql.update.run(entry.dn, entry.dnNorm, entry.hash, seen, entry.body, old.id);
-      id = old.id;
-    } else {
-      id = Number(
-        sql.insert.run(entry.anchor, entry.dn, entry.dnNorm, entry.hash, seen, entry.body).lastInsertRowid,
-      );
-    }
-    for (const [a, v] of entry.indexKeys) sql.addKey.run(a, v, id);
-    return old ? 'updated' : 'added';
-  };
-  const writeBatch = db.transaction((batch: PreparedEntry[], seen: number | null, appendOnly: boolean) =>
-    batch.map((entry) => write(entry, seen, appendOnly)),
-  );
-  const removeRows = db.transaction((rows: { id: number; body: string }[]) => {
-    for (const row of rows) {
-      dropKeys(row.id, row.body);
-      sql.remove.run(row.id);
-    }
-  });
+  const { writeBatch, removeRows } = _createEntryWriter(db, sql, indexes);
 
   return {
     driver: 'sqlite',
