@@ -101,6 +101,8 @@ export function createProvisioner(options: ProvisionerOptions): Provisioner {
       await forget(scope, entry.anchor);
       return { ...(await render(outcome.entry)), active: false };
     }
+    // With the DN as anchor a rename changes the anchor: the old one must not linger in the cache.
+    if (outcome.entry.anchor !== entry.anchor) await forget(scope, entry.anchor);
     await remember(scope, outcome.entry);
     return render(outcome.entry);
   }
