@@ -50,11 +50,18 @@ export interface UserList {
 
 /** The SCIM User operations of one connector, each answered from what the directory holds. */
 export interface Provisioner {
+  /** The resource model the provisioner was built with (for `/Schemas`, projection, PATCH). */
   readonly schema: UserSchemas;
+  /** `POST /Users`: adds the entry and answers the User read back (`id` = anchor), for a 201. */
   createUser(body: unknown, options?: RequestOptions): Promise<ScimResource>;
+  /** `GET /Users/{id}`: the User as the directory holds it now; 404 when the entry is gone. */
   getUser(id: string, options?: RequestOptions): Promise<ScimResource>;
+  /** `GET /Users?filter=…`: matching (cache, re-read, live fallback) as a ListResponse. */
   queryUsers(query: UserQuery, options?: RequestOptions): Promise<UserList>;
+  /** `PATCH /Users/{id}`: minimal modify, rename on a new `-dn-`, disable flow on `active`; the User read back. */
   patchUser(id: string, patch: unknown, options?: RequestOptions): Promise<ScimResource>;
+  /** `PUT /Users/{id}`: every always-rule recomputed and applied minimally; the User read back. */
   replaceUser(id: string, body: unknown, options?: RequestOptions): Promise<ScimResource>;
+  /** `DELETE /Users/{id}`: the delete flow, for a 204. */
   deleteUser(id: string, options?: RequestOptions): Promise<void>;
 }
