@@ -41,7 +41,7 @@ export async function _bulkUpsert(
     // Let other requests (SCIM lookups) run between batches of a long import.
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
-  for await (const entry of entries) {
+  const add = (entry: EntryInput): void => {
     try {
       batch.push(_prepareEntry(entry, indexes));
     } catch (error) {
@@ -55,7 +55,18 @@ export async function _bulkUpsert(
       result.failed++;
       options.onInvalidEntry(error, entry);
     }
-    if (batch.length >= batchSize) await flush();
+  };
+  if (Symbol.asyncIterator in entries) {
+    for await (const entry of entries) {
+      add(entry);
+      if (batch.length >= batchSize) await flush();
+    }
+  } else {
+    // A plain iterable: no await per entry, only between batches.
+    for (const entry of entries) {
+      add(entry);
+      if (batch.length >= batchSize) await flush();
+    }
   }
   await flush();
   return result;
