@@ -1,4 +1,6 @@
 import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
+import { detectDirectory } from '@scim2ldap/ldap-schema-detect';
+import { Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ConnectionPool,
@@ -170,6 +172,22 @@ export function exportSuite(features: ExportFeatures): void {
       expect(entry.attributes['title']).toBeUndefined();
       expect(entry.attributes['telephoneNumber']).toEqual(['+1 555 0100']);
       expect(entry.anchor).toBe(added.anchor);
+    });
+
+    it('takes single-valuedness from the detected schema (replace vs value edits)', async () => {
+      const client = new Client({ url: dir.ldapUrl });
+      await client.bind(dir.adminDn, dir.adminPassword);
+      const profile = await detectDirectory(client, { probe: false });
+      await client.unbind();
+      expect(profile.schema).not.toBeNull();
+      const { target, writes } = targetFor(dir, pool, { singleValued: [], schema: profile.schema });
+      const user = newUser(dir, undefined, { displayName: ['Before'], mail: ['m1@example.org'] });
+      await target.add(user);
+      writes.modifications.length = 0;
+      await target.modify(user.dn, { displayName: ['After'], mail: ['m2@example.org'] });
+      const sent = writes.modifications.flat().map((m) => `${m.operation}:${m.attribute}`);
+      // displayName is SINGLE-VALUE in inetOrgPerson: one replace; mail is multi-valued: delete + add.
+      expect(sent.sort()).toEqual(['add:mail', 'delete:mail', 'replace:displayName']);
     });
 
     it('sends nothing for a no-op change and still returns the entry', async () => {

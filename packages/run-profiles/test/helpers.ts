@@ -6,6 +6,7 @@ import {
   type LdapConnection,
   type LdapTarget,
   type LdapTargetOptions,
+  type Modification,
 } from '../src/index.ts';
 
 /** Admin pool to a test directory, over StartTLS with the testkit's CA. */
@@ -30,8 +31,8 @@ export function targetFor(
   dir: RunningDirectory,
   pool: ConnectionPool,
   overrides: Partial<LdapTargetOptions> = {},
-): { target: LdapTarget; writes: { count: number } } {
-  const writes = { count: 0 };
+): { target: LdapTarget; writes: { count: number; modifications: Modification[][] } } {
+  const writes = { count: 0, modifications: [] as Modification[][] };
   const counting: ConnectionPool = {
     ...pool,
     size: pool.size,
@@ -46,6 +47,7 @@ export function targetFor(
               if (key === 'modify' || key === 'add' || key === 'modifyDn' || key === 'delete') {
                 return (...args: unknown[]) => {
                   writes.count++;
+                  if (key === 'modify') writes.modifications.push(args[1] as Modification[]);
                   return (value as (...a: unknown[]) => unknown).apply(target, args);
                 };
               }

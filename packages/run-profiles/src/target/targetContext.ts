@@ -65,13 +65,22 @@ export function resolveTargetContext(options: LdapTargetOptions): TargetContext 
     ...(options.lockProfile === undefined ? [] : [lockAttribute(options.lockProfile)]),
   ];
   const readAttributes = [...new Set([...selected, ...extra])];
-  let singleValued: SingleValuedLookup;
-  if (typeof options.singleValued === 'function') singleValued = options.singleValued;
+  let configured: SingleValuedLookup;
+  if (typeof options.singleValued === 'function') configured = options.singleValued;
   else {
     const set = new Set([...(options.singleValued ?? [])].map((a) => a.toLowerCase()));
-    singleValued = (attribute) =>
-      set.has(attribute.toLowerCase()) ? true : set.size > 0 ? false : undefined;
+    configured = (attribute) => (set.has(attribute.toLowerCase()) ? true : set.size > 0 ? false : undefined);
   }
+  const schema = options.schema ?? undefined;
+  const singleValued: SingleValuedLookup =
+    schema === undefined
+      ? configured
+      : (attribute) => {
+          if (configured(attribute) === true) return true;
+          const key = schema.index.attributeTypes[(attribute.split(';')[0] ?? '').toLowerCase()];
+          const type = key === undefined ? undefined : schema.attributeTypes[key];
+          return type === undefined ? configured(attribute) : type.singleValue;
+        };
   return {
     pool: options.pool,
     bases: options.bases,

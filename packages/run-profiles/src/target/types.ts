@@ -1,3 +1,4 @@
+import type { ResolvedSchema } from '@scim2ldap/ldap-schema-detect';
 import type { ConnectionPool } from '../connection/createConnectionPool.ts';
 import type { Logger } from '../connection/types.ts';
 import type { SingleValuedLookup } from '../export/diffAttributes.ts';
@@ -63,8 +64,13 @@ export interface LdapTargetOptions {
   readonly anchor?: string;
   /** Attributes read back (default all user attributes, `*`). */
   readonly attributes?: readonly string[];
-  /** Single-valued attributes: a list (from the DirectoryProfile schema or configuration) or a lookup. */
+  /** Single-valued attributes from configuration ("treat as single value"): a list or a lookup. */
   readonly singleValued?: Iterable<string> | SingleValuedLookup;
+  /**
+   * The directory's schema (`DirectoryProfile.schema` of ldap-schema-detect): attributes declared
+   * SINGLE-VALUE are replaced, others edited value by value. `singleValued` entries win over it.
+   */
+  readonly schema?: ResolvedSchema | null;
   readonly lockProfile?: LockProfile;
   readonly passwordPolicy?: PasswordPolicy;
   /** How `delete(dn, { subtree: true })` works; `auto` = tree-delete control when advertised, else recursive. */
