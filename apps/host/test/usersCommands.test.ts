@@ -1,8 +1,9 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${env:NAME} is the config file's secret syntax
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readCsv } from '@scim2ldap/existing-users';
 import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,8 @@ async function csvRows(file: string): Promise<Record<string, string>[]> {
   for await (const r of readCsv([readFileSync(file)])) rows.push(r.fields as Record<string, string>);
   return rows;
 }
+
+const bin = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'scim2ldap.mjs');
 
 const jpeg = Buffer.from([
   0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x0a, 0x0d, 0x20,
@@ -340,6 +343,33 @@ describe('scim2ldap users export | match | check-required against OpenLDAP', () 
     expect(lines).toContainEqual({ dn: `uid=user00020,ou=people,${dir.baseDn}`, uid: ['user00020'] });
     const noColumns = await cli(['users', 'export', ...config(), '--format', 'csv'], env, work);
     expect(noColumns.code).toBe(ExitCode.usage);
+  });
+
+  it('exports ad hoc (no config file) through the real binary into a pipe, page by page', () => {
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        'set -o pipefail; "$NODE" "$BIN" users export --host 127.0.0.1 --port "$PORT" --bind-dn "$DN" --password-env BIND_PW --format ldif --page-size 5 --base "$BASE" --filter "(objectClass=inetOrgPerson)" | grep -c "^dn:"',
+      ],
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          NO_COLOR: '1',
+          NODE: process.execPath,
+          BIN: bin,
+          PORT: new URL(dir.ldapUrl).port,
+          DN: dir.adminDn,
+          BIND_PW: dir.adminPassword,
+          BASE: `ou=people,${dir.baseDn}`,
+        },
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('23');
+    expect(r.stderr).toContain('exported 23 entries (ldif)');
+    expect(r.stderr).not.toContain(dir.adminPassword);
   });
 
   it('lists per user and attribute what the POSIX schema requires and the source lacks', async () => {

@@ -189,8 +189,13 @@ Exit codes: 0 exported, 1 the export failed, 4 cannot reach the directory, 2 usa
     const partial = out ? `${out}.partial` : undefined;
     const stream = partial ? createWriteStream(partial, { encoding: 'utf8' }) : undefined;
     const write = async (text: string): Promise<void> => {
-      if (!stream) return io.out(text);
-      if (!stream.write(text)) await once(stream, 'drain');
+      if (stream) {
+        if (!stream.write(text)) await once(stream, 'drain');
+        return;
+      }
+      io.out(text);
+      // Piped to a slow reader: wait until stdout has drained, so pages do not pile up in memory.
+      if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
     };
     try {
       const scope = readScope(values, opened.settings, attributes.length > 0 ? attributes : ['*']);
