@@ -1,0 +1,231 @@
+/*
+ * The docs cannot rot silently: this suite takes the command blocks of docs/quickstart.md and
+ * docs/directories/openldap.md that are marked runnable and runs them, in order, in one bash per page,
+ * against a real OpenLDAP from the testkit — asserting that every block exits 0 and prints what the page
+ * says it prints.
+ *
+ * Marking (in the Markdown, just before a ```bash fence):
+ *   <!-- doc-test -->                        run the block
+ *   <!-- doc-test expect="True" -->          … and its output must contain this text (repeatable;
+ *                                            expect='…' when the text has double quotes)
+ *   <!-- doc-test background -->             start it in the background (e.g. `scim2ldap serve`) and stop
+ *                                            it (its process group, SIGTERM) when the page is done
+ * Unmarked blocks (placeholders such as ldap.example.org, prose examples) are not run.
+ *
+ * The blocks read the directory from the variables the pages tell the reader to set: LDAP_HOST,
+ * LDAP_PORT, LDAP_URL, LDAP_CA_FILE, LDAP_BIND_DN, LDAP_BIND_PASSWORD, LDAP_BASE_DN, LDAP_USERS_DN, and the
+ * clone from SCIM2LDAP_HOME. The only rewrite: the pages' port 8585 becomes a free port, in the block text
+ * and in a scim2ldap.yaml written by `scim2ldap init`, so two runs on one machine do not collide.
+ * DOC_TEST_DEBUG=1 prints the whole output of each page.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/startHostProcess.ts';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** A runnable block of a page. */
+interface DocBlock {
+  readonly line: number;
+  readonly code: string;
+  readonly background: boolean;
+  readonly expect: readonly string[];
+}
+
+/** The ```bash blocks preceded by a `<!-- doc-test … -->` comment (blank lines between are allowed). */
+function docBlocks(markdown: string): DocBlock[] {
+  const lines = markdown.split('\n');
+  const blocks: DocBlock[] = [];
+  let marker: { background: boolean; expect: string[] } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const comment = /^<!--\s*doc-test\b(.*?)-->\s*$/.exec(line);
+    if (comment) {
+      const options = comment[1] ?? '';
+      marker = {
+        background: /\bbackground\b/.test(options),
+        expect: [...options.matchAll(/expect=(?:"([^"]*)"|'([^']*)')/g)].map((m) => m[1] ?? m[2] ?? ''),
+      };
+      continue;
+    }
+    if (marker && /^```bash\s*$/.test(line)) {
+      const start = i + 1;
+      let end = start;
+      while (end < lines.length && !/^```\s*$/.test(lines[end] ?? '')) end++;
+      blocks.push({ line: start, code: lines.slice(start, end).join('\n'), ...marker });
+      marker = undefined;
+      i = end;
+      continue;
+    }
+    if (marker && line.trim() !== '') marker = undefined;
+  }
+  return blocks;
+}
+
+/** One bash script running every block in order, with a marker line before each block's output. */
+function script(blocks: readonly DocBlock[], port: number): string {
+  const out = [
+    'set -euo pipefail',
+    'set -m', // background blocks get their own process group, so the cleanup stops their children too
+    'exec 2>&1',
+    '__bg=()',
+    '__stop() { for p in "${__bg[@]}"; do kill -TERM -- "-$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }',
+    'trap __stop EXIT',
+  ];
+  blocks.forEach((block, index) => {
+    const code = block.code.replaceAll('8585', String(port));
+    out.push(`printf '\\n@@doc-test-block ${index}@@\\n'`); // own line even after output without a newline
+    if (block.background) {
+      out.push(`{\n${code}\n} > "doc-test-background-${index}.log" 2>&1 &`);
+      out.push('__bg+=($!); echo $! >> .doc-test-pgids');
+    } else {
+      out.push(code);
+    }
+    out.push(`if [ -f scim2ldap.yaml ]; then sed -i 's/^  port: 8585$/  port: ${port}/' scim2ldap.yaml; fi`);
+  });
+  out.push("printf '\\n@@doc-test-end@@\\n'");
+  return `${out.join('\n')}\n`;
+}
+
+/** Runs the script; on a timeout kills its process group and every background group it started. */
+function runBash(
+  text: string,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', ['-c', text], {
+      cwd,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    const timer = setTimeout(() => {
+      output += `\n[doc-test] timed out after ${timeoutMs} ms\n`;
+      killGroups(cwd, child.pid);
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      killGroups(cwd, undefined);
+      resolve({ code, output });
+    });
+  });
+}
+
+function killGroups(cwd: string, bashPid: number | undefined): void {
+  let groups: number[] = [];
+  try {
+    groups = readFileSync(join(cwd, '.doc-test-pgids'), 'utf8').split('\n').filter(Boolean).map(Number);
+  } catch {
+    // no background blocks were started
+  }
+  for (const pgid of [...groups, ...(bashPid ? [bashPid] : [])]) {
+    try {
+      process.kill(-pgid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Runs a page's blocks against a fresh OpenLDAP and checks each block's output. */
+async function runPage(page: string, directories: RunningDirectory[]): Promise<void> {
+  const blocks = docBlocks(readFileSync(join(repo, page), 'utf8'));
+  expect(blocks.length, `${page} has runnable blocks`).toBeGreaterThan(2);
+  const dir = await startDirectory({ kind: 'openldap', seed: { users: 10 } });
+  directories.push(dir);
+  const work = mkdtempSync(join(tmpdir(), 'scim2ldap-doc-test-'));
+  try {
+    const ldap = new URL(dir.ldapUrl);
+    const env = {
+      ...process.env,
+      NO_COLOR: '1',
+      SCIM2LDAP_HOME: repo,
+      LDAP_HOST: 'localhost',
+      LDAP_PORT: ldap.port,
+      LDAP_URL: `ldap://localhost:${ldap.port}`,
+      LDAP_CA_FILE: dir.caCertPath,
+      LDAP_BIND_DN: dir.adminDn,
+      LDAP_BIND_PASSWORD: dir.adminPassword,
+      LDAP_BASE_DN: dir.baseDn,
+      LDAP_USERS_DN: dir.usersDn,
+    };
+    const { code, output } = await runBash(script(blocks, await freePort()), work, env, 50_000);
+    if (process.env.DOC_TEST_DEBUG) console.log(output);
+    const parts = output.split(/^@@doc-test-block (\d+)@@$/m);
+    const byBlock = new Map<number, string>();
+    for (let i = 1; i < parts.length; i += 2) byBlock.set(Number(parts[i]), parts[i + 1] ?? '');
+    const reached = byBlock.size;
+    const failed = blocks[Math.max(0, reached - 1)];
+    let backgroundLogs = '';
+    blocks.forEach((b, index) => {
+      if (!b.background) return;
+      try {
+        backgroundLogs += `\n--- background block at ${page}:${b.line} ---\n${readFileSync(join(work, `doc-test-background-${index}.log`), 'utf8').slice(-3000)}`;
+      } catch {
+        // not started
+      }
+    });
+    const context = `${page}: block at line ${failed?.line} failed (exit ${code}).\n${output.slice(-4000)}${backgroundLogs}`;
+    expect(output.includes('@@doc-test-end@@'), context).toBe(true);
+    expect(code, context).toBe(0);
+    blocks.forEach((block, index) => {
+      for (const text of block.expect) {
+        expect(byBlock.get(index) ?? '', `${page}:${block.line} should print "${text}"`).toContain(text);
+      }
+    });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+describe('documentation command blocks', () => {
+  const directories: RunningDirectory[] = [];
+  afterAll(async () => {
+    await Promise.all(directories.map((d) => d.stop()));
+  });
+
+  it('finds marked blocks and only those', () => {
+    const blocks = docBlocks(
+      [
+        '<!-- doc-test expect="a" expect="b" -->',
+        '```bash',
+        'echo a b',
+        '```',
+        '```bash',
+        'echo not marked',
+        '```',
+        '<!-- doc-test background -->',
+        '',
+        '```bash',
+        'sleep 1',
+        '```',
+      ].join('\n'),
+    );
+    expect(blocks).toEqual([
+      { line: 2, code: 'echo a b', background: false, expect: ['a', 'b'] },
+      { line: 10, code: 'sleep 1', background: true, expect: [] },
+    ]);
+  });
+
+  it('docs/quickstart.md runs as written', async () => {
+    await runPage('docs/quickstart.md', directories);
+  }, 90_000);
+
+  it('docs/directories/openldap.md runs as written', async () => {
+    await runPage('docs/directories/openldap.md', directories);
+  }, 90_000);
+});
