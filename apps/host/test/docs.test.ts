@@ -74,6 +74,7 @@ function script(blocks: readonly DocBlock[], port: number): string {
     'set -m', // background blocks get their own process group, so the cleanup stops their children too
     'exec 2>&1',
     '__bg=()',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: bash array expansion, not a template
     '__stop() { for p in "${__bg[@]}"; do kill -TERM -- "-$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }',
     'trap __stop EXIT',
   ];
