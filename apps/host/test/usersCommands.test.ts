@@ -63,7 +63,7 @@ describe('scim2ldap users export | match | check-required against OpenLDAP', () 
       input: [
         `dn: uid=twin1,${people}\nobjectClass: inetOrgPerson\nuid: twin1\ncn: Twin One\nsn: One\nmail: twin@example.org\n`,
         `dn: uid=twin2,${people}\nobjectClass: inetOrgPerson\nuid: twin2\ncn: Twin Two\nsn: Two\nmail: twin@example.org\n`,
-        `dn: uid=zoe,${people}\nobjectClass: inetOrgPerson\nuid: zoe\ncn:: ${Buffer.from('Zoë Ångström').toString('base64')}\nsn:: ${Buffer.from(' Ångström').toString('base64')}\nmail: zoe@example.org\njpegPhoto:: ${jpeg.toString('base64')}\ndescription: ${'long '.repeat(40).trim()}\n`,
+        `dn: uid=zoe,${people}\nobjectClass: inetOrgPerson\nuid: zoe\ncn:: ${Buffer.from('Zoë Ångström').toString('base64')}\nsn:: ${Buffer.from(' Ångström').toString('base64')}\nmail: zoe@example.org\njpegPhoto:: ${jpeg.toString('base64')}\nuserPassword: zoe-secret-1\ndescription: ${'long '.repeat(40).trim()}\n`,
       ].join('\n'),
     });
     writeFileSync(
@@ -265,13 +265,26 @@ describe('scim2ldap users export | match | check-required against OpenLDAP', () 
     expect(noAttribute.err).toContain('--attribute mial is not an attribute type');
   });
 
-  it('exports LDIF that ldapadd loads into a fresh directory, giving the same entries', async () => {
+  it('exports LDIF (passwords only on request) that ldapadd loads into a fresh directory, giving the same entries', async () => {
+    const plain = await cli(['users', 'export', ...config(), '--filter', '(uid=zoe)'], env, work);
+    expect(plain.code).toBe(ExitCode.ok);
+    expect(plain.out).toContain('dn: uid=zoe,');
+    expect(plain.out).not.toMatch(/userPassword/i);
+    const refused = await cli(
+      ['users', 'export', ...config(), '--format', 'csv', '--attributes', 'uid,userPassword'],
+      env,
+      work,
+    );
+    expect(refused.code).toBe(ExitCode.usage);
+    expect(refused.err).toContain('--include-passwords');
+
     const ldif = join(work, 'export.ldif');
-    const r = await cli(['users', 'export', ...config(), '--out', ldif], env, work);
+    const r = await cli(['users', 'export', ...config(), '--include-passwords', '--out', ldif], env, work);
     expect(r.code).toBe(ExitCode.ok);
     expect(r.err).toContain('exported 23 entries (ldif)');
     const text = readFileSync(ldif, 'utf8');
     expect(text).toContain(`jpegPhoto:: ${jpeg.toString('base64')}`);
+    expect(text).toContain('userPassword:');
     expect(text).toContain(`sn:: ${Buffer.from(' Ångström').toString('base64')}`);
     expect(text.split('\n').every((line) => line.length <= 76)).toBe(true);
 

@@ -159,6 +159,8 @@ ${connectivityHelp}
       --base <dn>            search under this DN instead of the connector's containers (repeatable)
       --filter <filter>      LDAP filter instead of (objectClass=<connector's class>)
       --page-size <n>        entries per page (default 500)
+      --include-passwords    also export password hashes (userPassword, authPassword, unicodePwd, the
+                             connector's password attribute); left out by default
   -h, --help                 show this help
 
 Exit codes: 0 exported, 1 the export failed, 4 cannot reach the directory, 2 usage, 3 invalid config.`,
@@ -170,6 +172,7 @@ Exit codes: 0 exported, 1 the export failed, 4 cannot reach the directory, 2 usa
     base: { type: 'string', multiple: true },
     filter: { type: 'string' },
     'page-size': { type: 'string' },
+    'include-passwords': { type: 'boolean' },
   },
   async run(values, _positionals, io) {
     const format = formatOf(values);
@@ -198,7 +201,28 @@ Exit codes: 0 exported, 1 the export failed, 4 cannot reach the directory, 2 usa
       if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
     };
     try {
+      const secret = new Set(
+        ['userPassword', 'authPassword', 'unicodePwd', opened.connector.password.attribute].map((a) =>
+          a.toLowerCase(),
+        ),
+      );
+      const keepPasswords = values['include-passwords'] === true;
+      const asked = attributes.find((a) => secret.has(a.toLowerCase()));
+      if (asked && !keepPasswords)
+        throw new UsageError(
+          `--attributes names ${asked}; password hashes are exported only with --include-passwords`,
+        );
       const scope = readScope(values, opened.settings, attributes.length > 0 ? attributes : ['*']);
+      const withoutSecrets = (entry: LdapEntry): LdapEntry => {
+        if (keepPasswords) return entry;
+        let clean: Record<string, readonly string[]> | undefined;
+        for (const name of Object.keys(entry.attributes)) {
+          if (!secret.has(name.toLowerCase())) continue;
+          clean ??= { ...entry.attributes };
+          delete clean[name];
+        }
+        return clean ? { dn: entry.dn, attributes: clean } : entry;
+      };
       const csv = format === 'csv' ? entryCsvFormatter(attributes) : undefined;
       const binaryAttributes = [
         ...BINARY_ATTRIBUTES,
@@ -216,7 +240,8 @@ Exit codes: 0 exported, 1 the export failed, 4 cannot reach the directory, 2 usa
         scope,
         async (page) => {
           let chunk = '';
-          for (const entry of page) {
+          for (const read of page) {
+            const entry = withoutSecrets(read);
             chunk +=
               format === 'csv'
                 ? (csv?.format(entry) ?? '')
