@@ -228,6 +228,40 @@ describe('scim2ldap users export | match | check-required against OpenLDAP', () 
     expect(statSync(join(work, 'bulk-pw.csv')).mode & 0o077).toBe(0);
   });
 
+  it('compares exactly when the attribute is caseExact (homeDirectory is caseExactIA5Match)', async () => {
+    writeFileSync(
+      join(work, 'homes.json'),
+      JSON.stringify([{ home: '/home/USER00001' }, { home: '/home/user00002' }]),
+    );
+    const r = await cli(
+      [
+        'users',
+        'match',
+        ...config(),
+        '--source',
+        join(work, 'homes.json'),
+        '--column',
+        'home',
+        '--attribute',
+        'homeDirectory',
+        '--filter',
+        '(|(uid=user00001)(uid=user00002))',
+        '--out',
+        join(work, 'homes'),
+      ],
+      env,
+      work,
+    );
+    expect(r.code).toBe(ExitCode.attention);
+    expect(r.out).toContain('caseExactIA5Match: case-sensitive');
+    expect((await csvRows(join(work, 'homes', 'not-matched.csv'))).map((x) => x.home)).toEqual([
+      '/home/USER00001',
+    ]);
+    expect((await csvRows(join(work, 'homes', 'matched.csv'))).map((x) => x.dn)).toEqual([
+      `uid=user00002,ou=people,${dir.baseDn}`,
+    ]);
+  });
+
   it('names a missing column, and an attribute the schema does not know, as usage errors', async () => {
     const noColumn = await cli(
       [
