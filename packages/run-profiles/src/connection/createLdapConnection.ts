@@ -1,24 +1,8 @@
-import net from 'node:net';
-import tls, { type ConnectionOptions } from 'node:tls';
-import { Attribute, Change, Client, type Control, type Entry } from 'ldapts';
+import { Attribute, Change, type Client, type Control, type Entry } from 'ldapts';
 import { classifyError } from '../errors/classifyError.ts';
-import { tlsConnectionOptions } from './tlsConnectionOptions.ts';
+import { isClientAlive, openClient } from './openClient.ts';
 import type { LdapOperationError } from '../errors/LdapOperationError.ts';
 import type { LdapConnectionOptions, LdapEntry, LdapSearchOptions, Modification } from './types.ts';
-
-/** Clients whose StartTLS socket closed (ldapts keeps reporting them connected). */
-const deadClients = new WeakSet<Client>();
-
-/**
- * ldapts 8 tracks the close of the plain socket only while it is the active one; after StartTLS the TLS
- * socket replaces it and a server restart leaves the client "connected" to a dead socket. Watch the TLS
- * socket ourselves so the next operation reconnects instead of waiting for a timeout.
- * @param client a client just upgraded with StartTLS
- */
-function watchUpgradedSocket(client: Client): void {
-  const socket = (client as unknown as { socket?: net.Socket }).socket;
-  socket?.once('close', () => deadClients.add(client));
-}
 
 const defaultBinary = [
   'objectGUID',
@@ -105,7 +89,7 @@ class Connection implements LdapConnection {
   }
 
   get isConnected(): boolean {
-    return this.client?.isConnected === true && !deadClients.has(this.client);
+    return this.client?.isConnected === true && isClientAlive(this.client);
   }
 
   async connect(): Promise<void> {
@@ -324,55 +308,10 @@ class Connection implements LdapConnection {
   }
 
   private async establish(): Promise<Client> {
-    const { url, bind = { method: 'anonymous' } } = this.options;
-    const tlsOptions = this.tlsOptions();
-    const ldapi = /^ldapi:\/\/(.+)$/i.exec(url);
-    const client = new Client({
-      url: ldapi === null ? url : 'ldap://localhost',
-      timeout: this.options.operationTimeoutMs ?? 30_000,
-      connectTimeout: this.options.connectTimeoutMs ?? 10_000,
-      strictDN: false,
-      ...(/^ldaps:/i.test(url) ? { tlsOptions } : {}),
-      // Nagle's algorithm holds back small requests until the previous one is acknowledged, which halves
-      // the rate of request/response traffic on loopback and LANs: every socket gets noDelay.
-      createConnection: ((port: number, host: string) =>
-        ldapi === null
-          ? net.connect({ port, host, noDelay: true })
-          : net.connect(decodeURIComponent(ldapi[1] ?? ''))) as typeof net.connect,
-      // ldapts calls this with (port, host, options) for LDAPS and with (options) for StartTLS.
-      createSecureConnection: ((...args: [number, string, tls.ConnectionOptions] | [tls.ConnectionOptions]) =>
-        (args.length === 1
-          ? tls.connect(args[0])
-          : tls.connect({ ...args[2], port: args[0], host: args[1] })
-        ).setNoDelay(true)) as typeof tls.connect,
-    });
-    let phase = 'connect';
-    try {
-      if (this.options.startTls === true) {
-        phase = 'startTLS';
-        await client.startTLS({ ...tlsOptions });
-        watchUpgradedSocket(client);
-      }
-      phase = 'bind';
-      if (bind.method === 'simple') await client.bind(bind.dn, bind.password);
-      else if (bind.method === 'saslExternal') await client.bind('EXTERNAL');
-      else if (!client.isConnected) await client.exop(whoAmIOid);
-    } catch (error) {
-      await client.unbind().catch(() => undefined);
-      throw classifyError(error, {
-        operation: phase,
-        url,
-        secrets: this.secrets,
-        ...(bind.method === 'simple' ? { bindDn: bind.dn } : {}),
-      });
-    }
+    const client = await openClient(this.options);
     this.everConnected = true;
     this.client = client;
     return client;
-  }
-
-  private tlsOptions(): ConnectionOptions {
-    return tlsConnectionOptions(this.options);
   }
 }
 
