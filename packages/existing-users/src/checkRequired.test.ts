@@ -64,6 +64,14 @@ describe('requiredAttributes / checkRequired', () => {
     expect(
       checkRequired({ ...base, dn: 'CN=a\\,b,dc=x', attributes: { sn: ['L'], cn: ['A'] } }, required),
     ).toEqual([]);
+    // The RDN supplies cn (provisioning adds RDN values on create), also in a multi-valued RDN.
+    expect(checkRequired({ ...base, dn: 'cn=Ada,dc=x', attributes: { sn: ['L'] } }, required)).toEqual([]);
+    expect(
+      checkRequired({ ...base, dn: 'uid=ada+CN=Ada,dc=x', attributes: { sn: ['L'] } }, required),
+    ).toEqual([]);
+    expect(checkRequired({ ...base, dn: 'uid=ada,dc=x', attributes: { sn: ['L'] } }, required)).toEqual([
+      { ...base, attribute: 'cn', reason: 'MUST of inetOrgPerson (structural)' },
+    ]);
     expect(checkRequired({ ...base, dn: undefined, attributes: {}, error: 'bad value' }, required)).toEqual([
       { ...base, attribute: '(mapping)', reason: 'bad value' },
     ]);

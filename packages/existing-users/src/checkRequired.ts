@@ -83,7 +83,7 @@ export interface MissingValue {
 
 /**
  * Which required attributes a mapped user lacks: every required attribute without a non-empty value after
- * the mapping, the DN when the DN rule produced none (naming the rule's inputs), and mapping failures.
+ * the mapping (values of the DN's RDN count, as provisioning adds them to the entry), the DN when the DN rule produced none (naming the rule's inputs), and mapping failures.
  * @param user the mapped user
  * @param required the required attributes (see {@link requiredAttributes})
  * @param dnInputs the source attributes the DN rule reads, for the message
@@ -100,6 +100,8 @@ export function checkRequired(
   const present = new Set<string>();
   for (const [name, values] of Object.entries(user.attributes))
     if (values?.some((v) => v.trim() !== '')) present.add(name.toLowerCase());
+  // Provisioning adds the RDN's values to a new entry (RFC 4512 §2.3), so the DN supplies them.
+  if (user.dn) for (const type of rdnTypesWithValues(user.dn)) present.add(type.toLowerCase());
   const missing: MissingValue[] = [];
   const reads = dnInputs.length ? `; it reads ${dnInputs.join(', ')}` : '';
   if (user.dn === undefined || user.dn === '') {
@@ -116,6 +118,27 @@ export function checkRequired(
     missing.push({ ...at, attribute: r.name, reason: r.reason });
   }
   return missing;
+}
+
+/** The attribute types of the first RDN that carry a non-empty value (`cn=Ada+uid=ada,…` → cn, uid). */
+function rdnTypesWithValues(dn: string): string[] {
+  const types: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= dn.length; i++) {
+    const c = dn[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === undefined || c === '+' || c === ',') {
+      const ava = dn.slice(start, i);
+      const eq = ava.indexOf('=');
+      if (eq > 0 && ava.slice(eq + 1).trim() !== '') types.push(ava.slice(0, eq).trim());
+      if (c !== '+') break;
+      start = i + 1;
+    }
+  }
+  return types;
 }
 
 /** True when the first RDN of a DN has an empty value (`CN=,ou=people,…`): a DN rule input was empty. */
