@@ -352,3 +352,22 @@ describe('directory failures become SCIM errors', () => {
     expect(logs.at(-1)).toMatchObject({ outcome: 'failure', status: 500 });
   });
 });
+
+describe('RDN values', () => {
+  it('are added on create and kept when a PATCH replaces the naming attribute', async () => {
+    const { target, provisioner } = setup();
+    const { id } = await provisioner.createUser({ [EXT]: { ...bsimon[EXT], cn: 'Brian Simon' } });
+    expect(target.entries.get('cn=bsimon,dc=contoso,dc=lab')?.attributes.cn).toEqual([
+      'Brian Simon',
+      'bsimon',
+    ]);
+    target.calls.length = 0;
+    await provisioner.patchUser(String(id), {
+      schemas: [PATCH],
+      Operations: [{ op: 'Replace', path: `${EXT}:cn`, value: 'B. Simon' }],
+    });
+    expect(target.calls).toEqual([
+      { op: 'modify', dn: 'CN=bsimon,DC=Contoso,DC=lab', attributes: { cn: ['B. Simon', 'bsimon'] } },
+    ]);
+  });
+});

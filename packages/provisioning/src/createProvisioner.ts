@@ -5,6 +5,7 @@ import { compileMapping } from './compileMapping.ts';
 import type { DirectoryEntry } from './DirectoryTarget.ts';
 import { applyDeleteFlow, applyDisableFlow } from './deprovision.ts';
 import { forget, readByAnchor, remember } from './findEntries.ts';
+import { keepRdnValues } from './keepRdnValues.ts';
 import { type ListContext, listAll, listFiltered } from './listUsers.ts';
 import { type EntryPlan, mapUserToEntry } from './mapUserToEntry.ts';
 import { mapEntryToUser } from './mapEntryToUser.ts';
@@ -66,8 +67,9 @@ export function createProvisioner(options: ProvisionerOptions): Provisioner {
     if (!plan.objectClasses?.length) throw new ScimError(400, NO_CLASS, { scimType: 'invalidValue' });
     scope.dn = plan.dn;
     const attributes: Record<string, readonly string[]> = {};
-    for (const [name, values] of Object.entries(plan.attributes))
+    for (const [name, values] of Object.entries(keepRdnValues(plan.dn, plan.attributes, 'create'))) {
       if (values?.length) attributes[name] = values;
+    }
     await assertNoMatch(scope, matching, duplicateCheck, attributes);
     const password = plan.password ?? (initial ? randomPassword(initialLength, options.random) : undefined);
     let entry = await scope.target.add(
@@ -94,8 +96,9 @@ export function createProvisioner(options: ProvisionerOptions): Provisioner {
     plan: EntryPlan,
     active: boolean | undefined,
   ): Promise<ScimResource> {
-    await assertNoMatch(scope, matching, duplicateCheck, changedAttributes(entry, plan), entry.anchor);
-    const outcome = await applyEntryPlan(scope.target, entry, plan, active, disableFlow);
+    const kept = { ...plan, attributes: keepRdnValues(plan.dn ?? entry.dn, plan.attributes, 'update') };
+    await assertNoMatch(scope, matching, duplicateCheck, changedAttributes(entry, kept), entry.anchor);
+    const outcome = await applyEntryPlan(scope.target, entry, kept, active, disableFlow);
     scope.dn = outcome.entry.dn;
     if (outcome.kind === 'deleted') {
       await forget(scope, entry.anchor);

@@ -69,7 +69,9 @@ export function inetOrgPersonPreset(options: InetOrgPersonPresetOptions): Mappin
         target: '-dn-',
         // Values referenced by a DN rule arrive RFC 4514-escaped; the container is escaped here once.
         expression: `Join("", "${rdn}=", ${rdn === 'uid' ? rdnSource : 'Coalesce([displayName], [userName])'}, ",${quote(options.parentDn)}")`,
-        apply: 'create',
+        // Always: a new user name (or display name, for cn-named entries) renames the entry, so the RDN and the
+        // naming attribute keep the same value.
+        apply: 'always',
       },
     ],
     objectClasses: ['inetOrgPerson'],

@@ -106,6 +106,18 @@ describe('a generic SCIM client with the inetOrgPerson preset (seed schema 1)', 
     expect(after?.title).toBeUndefined();
     expect(after).toMatchObject({ displayName: ['Ada King'], cn: ['Ada King'] });
 
+    // A new user name renames uid=ada to uid=ada.king (the preset's DN rule applies always).
+    await provisioner.patchUser(String(created.id), {
+      schemas: [PATCH],
+      Operations: [{ op: 'Replace', path: 'userName', value: 'ada.king' }],
+    });
+    const [renamed] = await ldapsearch(dir, '(uid=ada.king)', ['uid']);
+    expect(renamed).toEqual({ dn: `uid=ada.king,${dir.usersDn}`, uid: ['ada.king'] });
+    await provisioner.patchUser(String(created.id), {
+      schemas: [PATCH],
+      Operations: [{ op: 'Replace', path: 'userName', value: 'ada' }],
+    });
+
     const byUserName = await provisioner.queryUsers({ filter: 'userName eq "ADA"' });
     expect(byUserName.Resources.map((r) => r.id)).toEqual([created.id]);
     const byEmail = await provisioner.queryUsers({
@@ -144,7 +156,7 @@ describe('the seed POSIX example (seed schema 2)', () => {
     });
     const created = await provisioner.createUser({
       userName: 'BSimon@contoso.com',
-      displayName: 'bsimon',
+      displayName: 'Brian Simon',
       name: { familyName: 'simon' },
       [ENTERPRISE]: { employeeNumber: '10011' },
     });
@@ -153,7 +165,7 @@ describe('the seed POSIX example (seed schema 2)', () => {
     expect(entry?.dn.toLowerCase()).toBe(dn.toLowerCase());
     expect(entry).toMatchObject({
       objectClass: ['inetOrgPerson', 'posixAccount', 'shadowAccount'],
-      cn: ['bsimon'],
+      cn: ['Brian Simon', 'BSimon'], // the display name, and the RDN value LDAP requires
       sn: ['simon'],
       uid: ['bsimon'],
       uidNumber: ['10011'],
@@ -173,6 +185,13 @@ describe('the seed POSIX example (seed schema 2)', () => {
       (created['urn:ietf:params:scim:schemas:extension:ECMA2Host:2.0:User'] as Record<string, unknown>)
         .uidNumber,
     ).toBe(10011);
+
+    // A new display name changes cn but keeps the RDN value (replacing it would be notAllowedOnRDN).
+    await provisioner.patchUser(String(created.id), {
+      schemas: [PATCH],
+      Operations: [{ op: 'Replace', path: 'displayName', value: 'Brian Simon-Jones' }],
+    });
+    expect((await ldapsearch(dir, '(uid=bsimon)', ['cn']))[0]?.cn).toEqual(['BSimon', 'Brian Simon-Jones']);
   });
 
   it('a user without the required uidNumber is refused with 400 naming the attribute', async () => {
