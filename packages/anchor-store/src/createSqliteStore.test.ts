@@ -77,6 +77,38 @@ describe('sqlite driver on disk', () => {
     ]);
   });
 
+  it('rebuilds indexes dropped by an interrupted first load, keeping the later row of a doubled anchor', async () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path, indexes: [{ attribute: 'mail' }] });
+    await store.bulkUpsert([person(1, 'one@example.org'), person(2, 'two@example.org')]);
+    await store.close();
+    // What a load killed midway leaves: no indexes, and possibly an anchor written twice.
+    const db = new Database(path);
+    db.exec('DROP INDEX entries_by_anchor; DROP INDEX entries_by_dn; DROP INDEX attribute_index_by_value');
+    const id = db
+      .prepare(
+        `INSERT INTO entries (anchor, dn, dn_norm, hash, body) SELECT anchor, dn, dn_norm, 'x', body FROM entries WHERE anchor = 'a1'`,
+      )
+      .run().lastInsertRowid;
+    db.prepare(`INSERT INTO attribute_index VALUES ('mail', 'one@example.org', ?)`).run(id);
+    db.close();
+
+    const reopened = createSqliteStore({ path, indexes: [{ attribute: 'mail' }] });
+    expect(await reopened.count()).toBe(2);
+    expect((await reopened.get('a1'))?.hash).toBe('x');
+    expect(await reopened.findByAttribute('mail', 'one@example.org')).toHaveLength(1);
+    await reopened.close();
+    const check = new Database(path, { readonly: true });
+    const names = check
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`)
+      .pluck()
+      .all();
+    check.close();
+    expect(names).toEqual(
+      expect.arrayContaining(['attribute_index_by_value', 'entries_by_anchor', 'entries_by_dn']),
+    );
+  });
+
   it('refuses a store written by a newer schema version, naming the file', async () => {
     const path = freshPath();
     await createSqliteStore({ path }).close();
