@@ -134,6 +134,22 @@ export const createLdapConnector: ConnectorFactory = async (config, deps) => {
     },
   });
 
+  // /readyz asks often: a Root DSE read (every server answers it; Who am I? is not universal), at most every 5 s.
+  let lastCheck: { at: number; ok: Promise<boolean> } | undefined;
+  const directoryAnswers = (): Promise<boolean> => {
+    const now = Date.now();
+    if (!lastCheck || now - lastCheck.at > 5000) {
+      lastCheck = {
+        at: now,
+        ok: pool.rootDse(true).then(
+          () => true,
+          () => false,
+        ),
+      };
+    }
+    return lastCheck.ok;
+  };
+
   const imports = runImport({ pool, store, settings, config, logger });
   const scheduler = createImportScheduler({
     connector: config.name,
@@ -153,7 +169,7 @@ export const createLdapConnector: ConnectorFactory = async (config, deps) => {
       tokenDigest: deps.tokenDigest,
       users: createUsersService(provisioner),
       status: () => scheduler.status(),
-      checkDirectory: () => pool.use((c) => c.ping()).catch(() => false),
+      checkDirectory: () => directoryAnswers(),
       cache: (startIndex, count) => cachePage(store, startIndex, count),
     },
     async close() {
