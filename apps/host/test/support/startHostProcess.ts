@@ -106,8 +106,9 @@ export async function startHostProcess(
     } catch {}
     await new Promise((r) => setTimeout(r, 200));
   }
+  const seen = host.output();
   await host.stop();
   throw new Error(
-    `scim2ldap serve did not become ready within ${options.timeoutMs ?? 120_000} ms:\n${host.output()}`,
+    `scim2ldap serve did not become ready within ${options.timeoutMs ?? 120_000} ms:\n${seen}`,
   );
 }
