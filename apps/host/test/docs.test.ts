@@ -240,10 +240,18 @@ describe('documentation command blocks', () => {
   // 389 DS and ApacheDS take 10–15 s each to start, which would push this suite past a minute; their
   // guides run on demand (and before each change to them): SCIM2LDAP_DOC_TEST_ALL=1.
   const all = process.env.SCIM2LDAP_DOC_TEST_ALL === '1';
-  it.runIf(all)('docs/directories/389ds.md runs as written', async () => {
-    await runPage('docs/directories/389ds.md', directories, '389ds');
-  }, 150_000);
-  it.runIf(all)('docs/directories/apacheds.md runs as written', async () => {
-    await runPage('docs/directories/apacheds.md', directories, 'apacheds');
-  }, 150_000);
+  it.runIf(all)(
+    'docs/directories/389ds.md runs as written',
+    async () => {
+      await runPage('docs/directories/389ds.md', directories, '389ds');
+    },
+    150_000,
+  );
+  it.runIf(all)(
+    'docs/directories/apacheds.md runs as written',
+    async () => {
+      await runPage('docs/directories/apacheds.md', directories, 'apacheds');
+    },
+    150_000,
+  );
 });
