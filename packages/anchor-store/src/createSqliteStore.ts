@@ -65,6 +65,7 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
   );
   const sql = _prepareStatements(db);
   let closed = false;
+  let appendLoading = false;
 
   // Every call goes through here: closed check, and SQLite failures become AnchorStoreError naming the file.
   const run = <T>(operation: string, fn: () => T): T => {
@@ -129,12 +130,14 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
       const seen = run('bulkUpsert', () => seenBy('bulkUpsert', bulkOptions?.runId));
       // Loading an empty store (the first full import): drop the anchor, DN and attribute-value indexes,
       // append rows, and build the indexes sorted at the end. Lookups meanwhile stay correct (by scan).
+      // One such load at a time: a second load meanwhile takes the normal path (slower, still correct).
       const appendOnly = run('bulkUpsert', () => {
-        if (sql.anyEntry.get() !== undefined) return false;
+        if (appendLoading || sql.anyEntry.get() !== undefined) return false;
         _dropLoadIndexes(db);
         return true;
       });
       let indexed = !appendOnly;
+      appendLoading ||= appendOnly;
       try {
         const result = await _bulkUpsert(entries, bulkOptions, indexes, (batch) =>
           run('bulkUpsert', () => writeBatch.immediate(batch, seen, appendOnly)),
@@ -148,6 +151,7 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
         }
         return result;
       } finally {
+        if (appendOnly) appendLoading = false;
         if (!indexed && !closed) run('bulkUpsert', () => _ensureLoadIndexes(db));
       }
     },

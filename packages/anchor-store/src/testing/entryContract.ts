@@ -152,6 +152,27 @@ export function entryContract({ open }: ContractContext): void {
     expect((await store.findByAttribute('mail', 'user9@example.org'))[0]?.anchor).toBe(_person(9).anchor);
   });
 
+  it('runs two bulk loads into an empty store at once without losing or doubling entries', async () => {
+    const store = await open({ indexes: [{ attribute: 'mail' }] });
+    async function* slow(numbers: number[]): AsyncGenerator<EntryInput> {
+      for (const n of numbers) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yield _person(n);
+      }
+    }
+    const range = (from: number, to: number): number[] =>
+      Array.from({ length: to - from }, (_, i) => from + i);
+    // The second load meets entries 0..7 again after the first load has finished.
+    const [a, b] = await Promise.all([
+      store.bulkUpsert(slow(range(0, 8)), { batchSize: 4 }),
+      store.bulkUpsert(slow([...range(30, 46), ...range(0, 8)]), { batchSize: 4 }),
+    ]);
+    expect(a).toMatchObject({ added: 8, failed: 0 });
+    expect(b).toMatchObject({ added: 16, unchanged: 8, failed: 0 });
+    expect(await store.count()).toBe(24);
+    expect(await store.findByAttribute('mail', 'user3@example.org')).toHaveLength(1);
+  });
+
   it('writes no part of a batch holding an invalid entry, and keeps the batches before it', async () => {
     const store = await open();
     const entries = [_person(1), _person(2), _person(3), { ..._person(4), dn: 'not a dn' }, _person(5)];
