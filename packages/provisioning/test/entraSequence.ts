@@ -19,7 +19,8 @@ const EXT = 'urn:ietf:params:scim:schemas:extension:ECMA2Host:2.0:User';
 export interface EntraSequenceOptions {
   readonly kind: DirectoryKind;
   readonly anchor: string;
-  readonly lockProfile: LockProfile;
+  /** The target's lock profile for the `lock` disable flow; without one, the flow sets `lockAttribute` instead. */
+  readonly lockProfile?: LockProfile;
   /** The attribute the lock profile sets, checked with ldapsearch. */
   readonly lockAttribute: string;
 }
@@ -66,8 +67,21 @@ export function entraSequence(options: EntraSequenceOptions): void {
         objectClasses: ['inetOrgPerson'],
         matching: [{ attribute: 'mail', precedence: 1 }],
       },
-      policy: { disableFlow: { type: 'lock' }, deleteFlow: 'delete' },
-      target: { lockProfile: options.lockProfile, anchor: options.anchor },
+      policy: {
+        disableFlow: options.lockProfile
+          ? { type: 'lock' }
+          : {
+              type: 'setAttribute',
+              attribute: options.lockAttribute,
+              disabledValue: 'disabled',
+              enabledValue: null,
+            },
+        deleteFlow: 'delete',
+      },
+      target: {
+        anchor: options.anchor,
+        ...(options.lockProfile ? { lockProfile: options.lockProfile } : {}),
+      },
       directorySchema: await detectSchema(dir),
     });
   });
