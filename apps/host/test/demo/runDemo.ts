@@ -244,6 +244,11 @@ async function main(): Promise<void> {
         .replace(/^userPassword:.*$/gm, 'userPassword: (hashed initial random password, not shown)')
         .trimEnd(),
     );
+    step(`Provisioning log (${host.logFile}): one JSON line per request; e.g. the first create`);
+    const create = readFileSync(host.logFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"kind":"request"') && l.includes('"operation":"createUser"'))[0];
+    console.log(dim(`  ${create ?? '(none)'}`));
     step('Done. Stopping the host and OpenLDAP.');
   } finally {
     await host?.stop();

@@ -108,7 +108,5 @@ export async function startHostProcess(
   }
   const seen = host.output();
   await host.stop();
-  throw new Error(
-    `scim2ldap serve did not become ready within ${options.timeoutMs ?? 120_000} ms:\n${seen}`,
-  );
+  throw new Error(`scim2ldap serve did not become ready within ${options.timeoutMs ?? 120_000} ms:\n${seen}`);
 }
