@@ -153,6 +153,18 @@ describe('mapping rules', () => {
     expect(() => compileMapping({ rules: [{ type: 'direct', target: 'cn' }] })).toThrow(/needs "source"/);
   });
 
+  it('rejects a DN rule whose input is missing (empty RDN value), naming the DN', async () => {
+    const mapping = compileMapping({
+      rules: [],
+      dnRule: 'Join("", "CN=", Word([userName], 1, "@"), ",DC=Contoso,DC=lab")',
+    });
+    const error = await mapUserToEntry({ displayName: 'x' }, mapping, schemas, { kind: 'create' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ScimError);
+    expect((error as ScimError).detail).toContain('"CN=,DC=Contoso,DC=lab" has an empty name');
+  });
+
   it('rejects a DN rule result that is not a DN with 400 invalidValue', async () => {
     const mapping = compileMapping({ rules: [], dnRule: 'Join("", [userName], ",dc=org")' });
     const error = await mapUserToEntry({ userName: 'no-equals-sign' }, mapping, schemas, {

@@ -160,14 +160,23 @@ function checkCardinality(attribute: ExposedAttribute, values: readonly string[]
 }
 
 function checkedDn(dn: string, what: string): string {
+  let parsed: ReturnType<typeof parseDn>;
   try {
-    return formatDn(parseDn(dn));
+    parsed = parseDn(dn);
   } catch (error) {
     if (!(error instanceof DnSyntaxError)) throw error;
     throw badRequest('invalidValue', `${what} is not a valid DN (RFC 4514): ${error.message}`, {
       cause: error,
     });
   }
+  // An input the DN rule needs was missing: "CN=,DC=Contoso,DC=lab" is no entry name.
+  if (parsed.length === 0 || parsed[0]?.some((part) => part.value === '')) {
+    throw badRequest(
+      'invalidValue',
+      `${what} is not a valid DN: ${JSON.stringify(dn)} has an empty name; send the attributes the DN rule reads`,
+    );
+  }
+  return formatDn(parsed);
 }
 
 function extensionOf(resource: Readonly<Record<string, unknown>>): Record<string, unknown> {
