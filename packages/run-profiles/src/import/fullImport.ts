@@ -91,6 +91,9 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
     totals.updated += result.updated;
     totals.unchanged += result.unchanged;
     totals.failed += result.failed;
+    // Let pending socket reads run between store writes: the server keeps streaming the next page into a
+    // drained socket instead of stalling on a full one while the (synchronous) store works.
+    await new Promise((resolve) => setImmediate(resolve));
   };
   const read = async (): Promise<void> => {
     let batch: EntryInput[] = [];
