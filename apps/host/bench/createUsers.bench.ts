@@ -11,6 +11,7 @@ import { type HostProcess, startHostProcess } from '../test/support/startHostPro
 const users = Number(process.env.HOST_BENCH_USERS ?? 2000);
 const token = 'bench-token-0123456789';
 const token2 = 'bench-token-2-0123456789';
+const token3 = 'bench-token-3-0123456789';
 
 function entry(prefix: string, n: number, baseDn: string) {
   const id = `${prefix}${String(n).padStart(6, '0')}`;
@@ -56,13 +57,16 @@ async function ldapaddRate(dir: RunningDirectory): Promise<number> {
   return users / ((performance.now() - t0) / 1000);
 }
 
+type Variant = 'LDAP' | 'CacheCheck' | 'NoMatch';
+const tokens: Record<Variant, string> = { LDAP: token, CacheCheck: token3, NoMatch: token2 };
+
 async function hostRate(
   dir: RunningDirectory,
   host: HostProcess,
-  matching: boolean,
+  variant: Variant,
 ): Promise<{ rate: number; p50: number; p99: number }> {
-  const url = `${host.baseUrl}/ecma2host_${matching ? 'LDAP' : 'NoMatch'}/scim/Users`;
-  const prefix = matching ? 'scim' : 'nomatch';
+  const url = `${host.baseUrl}/ecma2host_${variant}/scim/Users`;
+  const prefix = variant.toLowerCase();
   let next = 0;
   const latencies: number[] = [];
   const worker = async () => {
@@ -83,7 +87,7 @@ async function hostRate(
       const res = await fetch(url, {
         method: 'POST',
         headers: {
-          authorization: `Bearer ${matching ? token : token2}`,
+          authorization: `Bearer ${tokens[variant]}`,
           'content-type': 'application/scim+json',
         },
         body: JSON.stringify(body),
@@ -106,9 +110,9 @@ for (const noSync of [true, false]) {
   const dir = await startDirectory({ kind: 'openldap', noSync });
   let host: HostProcess | undefined;
   try {
-    const connector = (name: string, matching: boolean) => ({
+    const connector = (name: Variant) => ({
       name,
-      secretToken: matching ? '${env:BENCH_TOKEN}' : '${env:BENCH_TOKEN2}',
+      secretToken: ['${env:BENCH_TOKEN_', name.toUpperCase(), '}'].join(''),
       autosyncMinutes: 0,
       connectivity: {
         host: '127.0.0.1',
@@ -130,22 +134,34 @@ for (const noSync of [true, false]) {
         'homeDirectory',
       ],
       mapping: { preset: 'none' },
-      ...(matching ? { matching: [{ attribute: 'mail', precedence: 1 }] } : { matching: [] }),
+      matching: name === 'NoMatch' ? [] : [{ attribute: 'mail', precedence: 1 }],
+      duplicateCheck: name === 'CacheCheck' ? 'cache' : 'directory',
     });
     host = await startHostProcess(
       {
         server: { tls: { mode: 'off' }, log: { file: '/dev/null' } },
-        connectors: [connector('LDAP', true), connector('NoMatch', false)],
+        connectors: [connector('LDAP'), connector('CacheCheck'), connector('NoMatch')],
       },
-      { env: { BENCH_TOKEN: token, BENCH_TOKEN2: token2, BENCH_BIND: dir.adminPassword } },
+      {
+        env: {
+          BENCH_TOKEN_LDAP: token,
+          BENCH_TOKEN_NOMATCH: token2,
+          BENCH_TOKEN_CACHECHECK: token3,
+          BENCH_BIND: dir.adminPassword,
+        },
+      },
     );
     const base = await ldapaddRate(dir);
-    const withMatch = await hostRate(dir, host, true);
-    const noMatch = await hostRate(dir, host, false);
+    const withMatch = await hostRate(dir, host, 'LDAP');
+    const cacheCheck = await hostRate(dir, host, 'CacheCheck');
+    const noMatch = await hostRate(dir, host, 'NoMatch');
     const label = noSync ? 'olcDbNoSync on' : 'default durability';
     rows.push(`| ${label} | 4× ldapadd | ${base.toFixed(0)} | 1.00× | – | – |`);
     rows.push(
       `| ${label} | POST /Users ×8, matching on mail | ${withMatch.rate.toFixed(0)} | ${(withMatch.rate / base).toFixed(2)}× | ${withMatch.p50.toFixed(1)} | ${withMatch.p99.toFixed(1)} |`,
+    );
+    rows.push(
+      `| ${label} | POST /Users ×8, matching on mail, duplicateCheck: cache | ${cacheCheck.rate.toFixed(0)} | ${(cacheCheck.rate / base).toFixed(2)}× | ${cacheCheck.p50.toFixed(1)} | ${cacheCheck.p99.toFixed(1)} |`,
     );
     rows.push(
       `| ${label} | POST /Users ×8, no matching attribute | ${noMatch.rate.toFixed(0)} | ${(noMatch.rate / base).toFixed(2)}× | ${noMatch.p50.toFixed(1)} | ${noMatch.p99.toFixed(1)} |`,

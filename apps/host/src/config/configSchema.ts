@@ -198,6 +198,14 @@ const connector = v.strictObject({
       }),
     ),
   ),
+  /**
+   * How a create checks that no other entry holds its matching-attribute value: `directory` (cache, then a
+   * live search), `cache` (one LDAP search fewer per create), `off` (the directory's own rules only).
+   */
+  duplicateCheck: v.optional(
+    v.picklist(['directory', 'cache', 'off'], 'duplicateCheck must be directory | cache | off'),
+    'directory',
+  ),
   dnRule: v.optional(
     nonEmpty(
       'an expression building the DN (for example Join("", "cn=", [userName], ",ou=people,dc=example,dc=org"))',

@@ -123,6 +123,7 @@ export const createLdapConnector: ConnectorFactory = async (config, deps) => {
             }
           : { type: config.deprovisioning.disableFlow.type },
       deleteFlow: config.deprovisioning.deleteFlow,
+      duplicateCheck: config.duplicateCheck,
       password: { attribute: config.password.attribute, initialRandom: config.password.initialRandom },
     },
     logger: (record: ProvisioningLogRecord) => {
