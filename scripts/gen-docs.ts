@@ -289,6 +289,11 @@ const keyDocs: Record<string, { description: string; example?: string }> = {
   },
   'connectors[].matching[].attribute': { description: 'LDAP attribute.', example: 'mail' },
   'connectors[].matching[].precedence': { description: '1 is tried first.', example: '1' },
+  'connectors[].duplicateCheck': {
+    description:
+      "How a create checks that no other entry holds its matching-attribute value: `directory` (cache, then a live search), `cache` (one LDAP search fewer per create), `off` (only the directory's own rules).",
+    example: 'cache',
+  },
   'connectors[].dnRule': {
     description:
       "Expression building a new entry's DN when the client sends no `-dn-` (Entra's `-dn-` mapping).",
@@ -692,7 +697,7 @@ function metricsPage(): string {
       .replace(/^[—\s]+/, '')
       .trim();
     rows.push(
-      `| ${code(name)} | ${type} | ${labels ? labels.split(/,\s*/).map(code).join(', ') : ''} | ${cell([help, extra].filter(Boolean).join('; '))} |`,
+      `| ${code(name)} | ${type} | ${labels ? labels.split(/,\s*/).map(code).join(', ') : ''} | ${cell(extra.startsWith('(') ? `${help} ${extra}` : [help, extra].filter(Boolean).join('; '))} |`,
     );
   }
   return [
