@@ -47,7 +47,7 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
   const size = Math.max(1, options.size ?? 4);
   const all: LdapConnection[] = [];
   const idle: LdapConnection[] = [];
-  const waiters: ((connection: LdapConnection) => void)[] = [];
+  const waiters: { resolve: (connection: LdapConnection) => void; reject: (error: Error) => void }[] = [];
   let closed = false;
   let rootDse: Promise<LdapEntry> | undefined;
 
@@ -64,11 +64,11 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
       all.push(connection);
       return Promise.resolve(connection);
     }
-    return new Promise((resolve) => waiters.push(resolve));
+    return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
   };
   const release = (connection: LdapConnection): void => {
     const waiter = waiters.shift();
-    if (waiter !== undefined) waiter(connection);
+    if (waiter !== undefined) waiter.resolve(connection);
     else idle.push(connection);
   };
 
@@ -83,6 +83,15 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
     };
   };
 
+  const use = async <T>(fn: (connection: LdapConnection) => Promise<T>): Promise<T> => {
+    const connection = await acquire();
+    try {
+      return await fn(connection);
+    } finally {
+      release(connection);
+    }
+  };
+
   const interval = options.healthCheckIntervalMs ?? 60_000;
   const timer =
     interval > 0 ? setInterval(() => void checkHealth().catch(() => undefined), interval) : undefined;
@@ -92,17 +101,10 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
     size,
     url: options.url,
     connectionOptions: options,
-    async use<T>(fn: (connection: LdapConnection) => Promise<T>): Promise<T> {
-      const connection = await acquire();
-      try {
-        return await fn(connection);
-      } finally {
-        release(connection);
-      }
-    },
+    use,
     rootDse(refresh = false): Promise<LdapEntry> {
       if (rootDse === undefined || refresh) {
-        const reading = this.use(async (c) => {
+        const reading = use(async (c) => {
           const entry = await c.read('', ['*', '+']);
           if (entry === undefined)
             throw classifyError(new Error('the Root DSE is not readable'), { operation: 'read' });
@@ -119,6 +121,9 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
     async close(): Promise<void> {
       closed = true;
       if (timer !== undefined) clearInterval(timer);
+      for (const waiter of waiters.splice(0)) {
+        waiter.reject(classifyError(new Error('the connection pool is closed'), { operation: 'connect' }));
+      }
       await Promise.all(all.map((c) => c.close()));
     },
   };
