@@ -11,6 +11,7 @@ import { type HostProcess, startHostProcess } from './support/startHostProcess.t
 
 const token = 'openldap-test-token-0123456789';
 const inetToken = 'inet-connector-token-987654';
+const dnToken = 'dn-anchor-connector-token-5555';
 
 describe('scim2ldap serve against OpenLDAP (HTTPS, POSIX schema)', () => {
   let dir: RunningDirectory;
@@ -35,6 +36,17 @@ describe('scim2ldap serve against OpenLDAP (HTTPS, POSIX schema)', () => {
             matching: [{ attribute: 'mail', precedence: 1 }],
             deprovisioning: { disableFlow: { type: 'lock' }, deleteFlow: 'delete' },
           }),
+          // ECMA2Host's anchor for OpenLDAP in the walkthrough: the DN, so SCIM ids are DNs in URLs.
+          connectorFor(dir, {
+            name: 'DnAnchor',
+            secretToken: '${env:TEST_TOKEN_DN}',
+            anchor: '-dn-',
+            auxiliaryClasses: ['posixAccount', 'shadowAccount'],
+            attributes: posixAttributes,
+            mapping: { preset: 'none' },
+            matching: [{ attribute: 'mail', precedence: 1 }],
+            deprovisioning: { disableFlow: { type: 'lock' }, deleteFlow: 'delete' },
+          }),
           // The seed's other schema, as a second connector in the same host: inetOrgPerson only.
           connectorFor(dir, {
             name: 'Inet',
@@ -45,7 +57,14 @@ describe('scim2ldap serve against OpenLDAP (HTTPS, POSIX schema)', () => {
           }),
         ],
       },
-      { env: { TEST_TOKEN: token, TEST_TOKEN_INET: inetToken, TEST_BIND_PASSWORD: dir.adminPassword } },
+      {
+        env: {
+          TEST_TOKEN: token,
+          TEST_TOKEN_INET: inetToken,
+          TEST_TOKEN_DN: dnToken,
+          TEST_BIND_PASSWORD: dir.adminPassword,
+        },
+      },
     );
     ca = readFileSync(join(host.workdir, 'state', 'tls', 'cert.pem'), 'utf8');
   });
@@ -58,6 +77,24 @@ describe('scim2ldap serve against OpenLDAP (HTTPS, POSIX schema)', () => {
   it('walks the whole Entra sequence over HTTPS, trusting the generated certificate', async () => {
     const entra = entraClient(host.baseUrl.replace('127.0.0.1', 'localhost'), 'LDAP', token, { ca });
     await walkEntraSequence(dir, entra, 'pwdAccountLockedTime');
+  });
+
+  it('walks the sequence again with the DN as anchor (ids are DNs, URL-encoded)', async () => {
+    const entra = entraClient(host.baseUrl, 'DnAnchor', dnToken);
+    const created = await entra.create({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      [ECMA]: {
+        '-dn-': `CN=dn.user,${dir.baseDn}`,
+        objectClass: ['inetOrgPerson'],
+        cn: 'dn.user',
+        sn: 'User',
+        mail: 'dn.user@contoso.com',
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(String(created.body.id).toLowerCase()).toBe(`cn=dn.user,${dir.baseDn}`.toLowerCase());
+    await walkEntraSequence(dir, entra, 'pwdAccountLockedTime');
+    expect((await entra.remove(String(created.body.id))).status).toBe(204);
   });
 
   it("serves a second connector with the seed's inetOrgPerson schema, with its own token", async () => {

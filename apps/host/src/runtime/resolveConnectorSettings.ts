@@ -99,7 +99,9 @@ export function resolveConnectorSettings(
   if (containers.length === 0) notes.push(`partitions: using the directory's naming context ${bases[0]}`);
 
   const recommended = profile?.recommendations;
-  const anchor = config.anchor ?? recommended?.anchor ?? 'dn';
+  // The wizard calls the DN `-dn-`; run-profiles calls it `dn`.
+  const configured = config.anchor === '-dn-' ? 'dn' : config.anchor;
+  const anchor = configured ?? recommended?.anchor ?? 'dn';
   if (!config.anchor)
     notes.push(
       `anchor: ${anchor} (${recommended ? `recommended for ${profile?.vendor.name}` : 'detection unavailable'})`,
