@@ -81,23 +81,9 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
   const extra = options.deltaMethod === 'modifyTimestamp' ? ['modifyTimestamp'] : [];
   let newestTimestamp = '';
   const convert = entryConverter(options, extra);
-  const totals = { added: 0, updated: 0, unchanged: 0, failed: 0 };
-  const batchSize = options.batchSize ?? 1000;
-  // Pages go to the store as arrays (one synchronous bulk write per batch, no per-entry await) while the
-  // streaming connection has already asked for the next page, so the server works while we store.
-  const store1 = async (batch: EntryInput[]): Promise<void> => {
-    const result = await store.bulkUpsert(batch, { runId, batchSize });
-    totals.added += result.added;
-    totals.updated += result.updated;
-    totals.unchanged += result.unchanged;
-    totals.failed += result.failed;
-    // Let pending socket reads run between store writes: the server keeps streaming the next page into a
-    // drained socket instead of stalling on a full one while the (synchronous) store works.
-    await new Promise((resolve) => setImmediate(resolve));
-  };
-  const read = async (): Promise<void> => {
-    let batch: EntryInput[] = [];
+  async function* read(): AsyncIterable<EntryInput> {
     for (const base of options.bases) {
+      // A dedicated streaming connection per base (the paged-results cookie belongs to it).
       const pages = streamSearch(pool.connectionOptions, {
         base,
         scope: 'sub',
@@ -120,20 +106,18 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
             continue;
           }
           entries++;
-          batch.push(input);
-          if (batch.length >= batchSize) {
-            await store1(batch);
-            batch = [];
-          }
+          yield input;
         }
         progress('reading');
+        // Let pending socket reads run between pages: the server keeps streaming the next page into a
+        // drained socket instead of stalling on a full one while the (synchronous) store works.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    if (batch.length > 0) await store1(batch);
-  };
+  }
   try {
-    // A dedicated streaming connection per base (the paged-results cookie belongs to it).
-    await read();
+    // One bulk load for the whole import: into an empty store it takes the store's fast append path.
+    const totals = await store.bulkUpsert(read(), { runId, batchSize: options.batchSize ?? 1000 });
     progress('sweeping');
     const swept = await store.sweepUnseen(
       runId,
