@@ -20,14 +20,19 @@
  * clone from SCIM2LDAP_HOME. The only rewrite: the pages' port 8585 becomes a free port, in the block text
  * and in a scim2ldap.yaml written by `scim2ldap init`, so two runs on one machine do not collide.
  * DOC_TEST_DEBUG=1 prints the whole output of each page.
+ *
+ * Also: every complete configuration example in docs/ (```yaml starting with `connectors:` or `server:`)
+ * must pass the host's config validation.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseConfig } from '../src/config/loadConfig.ts';
 import { freePort } from './support/startHostProcess.ts';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -199,6 +204,49 @@ async function runPage(
     rmSync(work, { recursive: true, force: true });
   }
 }
+
+/** Every Markdown file under docs/, recursively. */
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? markdownFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
+  );
+}
+
+describe('documentation configuration examples', () => {
+  // Every complete configuration shown in the docs (a ```yaml block that starts with `connectors:` or
+  // `server:`) must pass the host's own validation: secrets referenced as ${env:NAME} get a dummy value and
+  // ${file:NAME} a dummy token file; nothing else is changed.
+  const examples = markdownFiles(join(repo, 'docs')).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/^```yaml\n((?:connectors|server):[\s\S]*?)^```$/gm)].map(
+      (m) => ({
+        file: file.slice(repo.length + 1),
+        text: m[1] ?? '',
+      }),
+    ),
+  );
+
+  it('finds the examples', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(examples.map((e, i) => [`${e.file} #${i}`, e] as const))(
+    '%s is a valid configuration',
+    (_, example) => {
+      const dir = mkdtempSync(join(tmpdir(), 'scim2ldap-doc-config-'));
+      try {
+        const env: NodeJS.ProcessEnv = {};
+        for (const m of example.text.matchAll(/\$\{env:([^}]+)\}/g))
+          env[m[1] ?? ''] = 'dummy-value-for-the-docs-test';
+        for (const m of example.text.matchAll(/\$\{file:([^}]+)\}/g))
+          writeFileSync(join(dir, m[1] ?? ''), 'dummy-token-0123456789\n');
+        const config = parseConfig(parse(example.text), { file: example.file, env, baseDir: dir });
+        expect(config.connectors.length).toBeGreaterThan(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});
 
 describe('documentation command blocks', () => {
   const directories: RunningDirectory[] = [];
