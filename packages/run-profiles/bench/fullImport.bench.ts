@@ -10,7 +10,7 @@ import { startDirectory } from '@scim2ldap/ldap-testkit';
 import { createConnectionPool, fullImport } from '../src/index.ts';
 
 const users = Number(process.env['RP_BENCH_USERS'] ?? 100_000);
-const rounds = Number(process.env['RP_BENCH_ROUNDS'] ?? 2);
+const rounds = Number(process.env['RP_BENCH_ROUNDS'] ?? 3);
 const dir = await startDirectory({ kind: 'openldap', seed: { users } });
 const work = mkdtempSync(join(tmpdir(), 'rp-bench-'));
 const attributes = ['*', 'entryUUID'];
