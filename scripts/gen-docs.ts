@@ -36,7 +36,13 @@ const banner = (source: string): string =>
 
 /** Escapes text for a Markdown table cell. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n+/g, ' ');
+  // Outside code spans, `<` would start an HTML tag in GitHub's renderer (e.g. the regex group `(?<name>…)`).
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') ? part : part.replace(/</g, '&lt;')))
+    .join('')
+    .replace(/\|/g, '\\|')
+    .replace(/\n+/g, ' ');
 }
 
 /** Inline code that survives backticks and pipes inside table cells. */
@@ -811,7 +817,7 @@ function scimPage(): string {
         .replace(/\$\{[^}]*\}/g, '…')
         .replace(/\s+/g, ' ')
         .trim();
-      const line = `| ${m[1]} | ${cell(detail)} |`;
+      const line = `| ${m[1]} | ${code(detail)} |`;
       if (!edge.includes(line)) edge.push(line);
     }
   }
