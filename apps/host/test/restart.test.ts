@@ -57,4 +57,29 @@ describe('start-up: full import into an empty cache, delta import into a persist
     );
     expect(match.body.totalResults).toBe(1);
   });
+
+  it('answers 503 with Retry-After when the directory goes down, never a false success', async () => {
+    if (!host) throw new Error('no host');
+    const entra = entraClient(host.baseUrl, 'LDAP', token);
+    const found = await entra.match(`${ECMA}:mail`, 'newcomer@example.org');
+    const id = String(found.body.Resources?.[0]?.id);
+    await dir.stop();
+    const read = await entra.get(id);
+    expect(read.status, JSON.stringify(read.body)).toBe(503);
+    expect(read.headers['retry-after']).toBeDefined();
+    const create = await entra.create({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      [ECMA]: {
+        '-dn-': `uid=down,${dir.usersDn}`,
+        objectClass: ['inetOrgPerson'],
+        cn: 'down',
+        sn: 'Down',
+        mail: 'down@example.org',
+      },
+    });
+    expect(create.status, JSON.stringify(create.body)).toBe(503);
+    await new Promise((r) => setTimeout(r, 5500));
+    const ready = JSON.parse((await requestHost(`${host.baseUrl}/readyz`)).text);
+    expect(ready).toMatchObject({ status: 'not ready', connectors: [{ directoryReachable: false }] });
+  });
 });

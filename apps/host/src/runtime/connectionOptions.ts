@@ -46,5 +46,8 @@ export function connectionOptions(config: ConnectorConfig): LdapConnectionOption
           : { method: 'anonymous' },
     connectTimeoutMs: c.timeoutSeconds * 1000,
     operationTimeoutMs: c.timeoutSeconds * 1000,
+    // A SCIM request should fail fast with 503 + Retry-After when the directory is down (Entra retries),
+    // not wait run-profiles' default 30 s of reconnect attempts.
+    reconnect: { maxElapsedMs: 5_000 },
   };
 }
