@@ -21,7 +21,7 @@
  * and in a scim2ldap.yaml written by `scim2ldap init`, so two runs on one machine do not collide.
  * DOC_TEST_DEBUG=1 prints the whole output of each page.
  *
- * Also: every complete configuration example in docs/ (```yaml starting with `connectors:` or `server:`)
+ * Also: relative links in docs/ and README.md resolve (files and headings), and every complete configuration example in docs/ (```yaml starting with `connectors:` or `server:`)
  * must pass the host's config validation.
  */
 import { spawn } from 'node:child_process';
@@ -246,6 +246,44 @@ describe('documentation configuration examples', () => {
       }
     },
   );
+});
+
+/** GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens. */
+function slug(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/`/g, '')
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
+}
+
+describe('documentation links', () => {
+  // Relative links between the pages (and from the README) must point at files that exist, and at headings
+  // that exist — renamed sections and moved pages break here, not in a reader's browser.
+  const pages = [...markdownFiles(join(repo, 'docs')), join(repo, 'README.md')];
+  it.each(pages.map((p) => [p.slice(repo.length + 1), p] as const))('%s links resolve', (_, page) => {
+    const text = readFileSync(page, 'utf8').replace(/^```[\s\S]*?^```$/gm, '');
+    const broken: string[] = [];
+    for (const m of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      const href = m[1] ?? '';
+      if (/^[a-z]+:/i.test(href)) continue;
+      const [path = '', anchor] = href.split('#');
+      const target = path === '' ? page : join(dirname(page), path);
+      let content: string;
+      try {
+        content = readFileSync(target.endsWith('/') ? join(target, 'README.md') : target, 'utf8');
+      } catch {
+        if (path.endsWith('/') || !path.includes('.')) continue; // a folder link
+        broken.push(`${href} (no such file)`);
+        continue;
+      }
+      if (anchor === undefined) continue;
+      const headings = [...content.matchAll(/^#{1,6} (.+)$/gm)].map((h) => slug(h[1] ?? ''));
+      if (!headings.includes(anchor)) broken.push(`${href} (no heading #${anchor})`);
+    }
+    expect(broken).toEqual([]);
+  });
 });
 
 describe('documentation command blocks', () => {
