@@ -21,8 +21,9 @@
  * and in a scim2ldap.yaml written by `scim2ldap init`, so two runs on one machine do not collide.
  * DOC_TEST_DEBUG=1 prints the whole output of each page.
  *
- * Also: relative links in docs/ and README.md resolve (files and headings), and every complete configuration example in docs/ (```yaml starting with `connectors:` or `server:`)
- * must pass the host's config validation.
+ * Also: relative links in docs/ and README.md resolve (files and headings), and every complete
+ * configuration example in docs/ (```yaml starting with `connectors:` or `server:`) passes the host's config
+ * validation.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
