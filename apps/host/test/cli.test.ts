@@ -95,6 +95,39 @@ describe('the scim2ldap command line against OpenLDAP', () => {
     expect(bad.err).not.toContain('wrong-password');
   });
 
+  it('detect connects over LDAPS with a client certificate (SASL EXTERNAL) and the CA file', () => {
+    if (!dir.clientCertPath || !dir.clientKeyPath) throw new Error('the testkit gave no client certificate');
+    const r = cli([
+      'detect',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      new URL(dir.ldapsUrl).port,
+      '--security',
+      'ldaps',
+      '--ca',
+      dir.caCertPath,
+      '--client-cert',
+      dir.clientCertPath,
+      '--client-key',
+      dir.clientKeyPath,
+      '--json',
+    ]);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).tls).toBeDefined();
+    const noCa = cli([
+      'detect',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      new URL(dir.ldapsUrl).port,
+      '--security',
+      'ldaps',
+    ]);
+    expect(noCa.code).toBe(4);
+    expect(noCa.err).toMatch(/certificate|TLS/i);
+  });
+
   it('import --full fills the cache, import --delta then finds no change', () => {
     const full = cli(['import', '--full', '--config', 'scim2ldap.yaml']);
     expect(full.code, full.err).toBe(0);

@@ -35,6 +35,15 @@ export async function detectConnector(options: LdapConnectionOptions): Promise<D
     phase = 'bind';
     if (bind.method === 'simple') await client.bind(bind.dn, bind.password);
     else if (bind.method === 'saslExternal') await client.bind('EXTERNAL');
+    else {
+      // Anonymous: connect now (a Root DSE read), so TLS and network failures are reported as such.
+      phase = 'connect';
+      await client.search('', {
+        scope: 'base',
+        filter: '(objectClass=*)',
+        attributes: ['supportedLDAPVersion'],
+      });
+    }
     phase = 'detect';
     const port = Number(/:(\d+)$/.exec(options.url)?.[1] ?? 0);
     return await detectDirectory(client, port ? { port } : {});
