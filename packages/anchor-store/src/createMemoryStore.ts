@@ -6,6 +6,7 @@ import type {
   UpsertOptions,
   UpsertOutcome,
 } from './AnchorStore.ts';
+import { _parseBody } from './internal/canonicalEntry.ts';
 import { AnchorStoreError } from './AnchorStoreError.ts';
 import { _bulkUpsert, _checkBatchSize } from './internal/bulkUpsert.ts';
 import { _indexValue, _notIndexed, _resolveIndexes } from './internal/indexes.ts';
@@ -64,7 +65,7 @@ export function createMemoryStore(options: AnchorStoreOptions = {}): AnchorStore
   const toStored = (row: Row): StoredEntry => {
     const { anchor, dn, body, hash } = row.entry;
     // The JSON body is the snapshot taken at write time; parsing it gives the caller a fresh copy.
-    const [objectClasses, attributes] = JSON.parse(body) as [string[], Record<string, string[]>];
+    const [objectClasses, attributes] = _parseBody(body);
     const stored: StoredEntry = { anchor, dn, objectClasses, attributes, hash };
     if (row.lastSeenRun !== undefined) stored.lastSeenRun = row.lastSeenRun;
     return stored;

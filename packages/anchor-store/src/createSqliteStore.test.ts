@@ -77,6 +77,27 @@ describe('sqlite driver on disk', () => {
     ]);
   });
 
+  it('reads entries stored in the earlier [objectClasses, attributes] body form', async () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path, indexes: [{ attribute: 'mail' }] });
+    await store.upsert(person(1, 'one@example.org'));
+    await store.close();
+    const db = new Database(path);
+    db.prepare(`UPDATE entries SET body = ? WHERE anchor = 'a1'`).run(
+      JSON.stringify([['inetOrgPerson'], { uid: ['u1'], mail: ['one@example.org'], employeeNumber: ['E1'] }]),
+    );
+    db.close();
+    const reopened = createSqliteStore({ path, indexes: [{ attribute: 'mail' }] });
+    expect(await reopened.get('a1')).toMatchObject({
+      objectClasses: ['inetOrgPerson'],
+      attributes: { uid: ['u1'], mail: ['one@example.org'], employeeNumber: ['E1'] },
+    });
+    // Deleting drops the index keys computed from the earlier form too.
+    expect(await reopened.delete('a1')).toBe(true);
+    expect(await reopened.findByAttribute('mail', 'one@example.org')).toEqual([]);
+    await reopened.close();
+  });
+
   it('rebuilds indexes dropped by an interrupted first load, keeping the later row of a doubled anchor', async () => {
     const path = freshPath();
     const store = createSqliteStore({ path, indexes: [{ attribute: 'mail' }] });

@@ -34,4 +34,21 @@ describe('hashEntry', () => {
       hashEntry({ dn: 'x', objectClasses: [], attributes: { a: ['b\u00031:c'] } }),
     );
   });
+
+  it('gives the same hash whatever attribute lists came before (cached name orders)', () => {
+    const h = hashEntry(base);
+    for (let i = 0; i < 40; i++) {
+      hashEntry({ dn: base.dn, objectClasses: ['top'], attributes: { [`a${i}`]: ['x'], cn: ['Jo'] } });
+    }
+    expect(hashEntry(base)).toBe(h);
+    expect(
+      hashEntry({
+        ...base,
+        attributes: { mail: ['jo@example.org', 'j.o@example.org'], sn: ['O'], cn: ['Jo'] },
+      }),
+    ).toBe(h);
+    expect(hashEntry({ ...base, attributes: { cn: ['Jo'], mail: ['jo@example.org'], sn: ['O'] } })).not.toBe(
+      h,
+    );
+  });
 });

@@ -1,5 +1,5 @@
-import { hash } from 'node:crypto';
 import type { EntryInput } from './AnchorStore.ts';
+import { _canonicalEntry } from './internal/canonicalEntry.ts';
 
 /**
  * Content hash of an entry — DN, object classes and attribute values — so an import can tell an updated
@@ -12,30 +12,5 @@ import type { EntryInput } from './AnchorStore.ts';
  * hashEntry({ dn: 'uid=jo,dc=example,dc=org', objectClasses: ['inetOrgPerson'], attributes: { mail: ['jo@example.org'] } });
  */
 export function hashEntry(entry: Omit<EntryInput, 'anchor'>): string {
-  const byName = new Map<string, readonly string[]>();
-  for (const name in entry.attributes) {
-    const values = entry.attributes[name]!;
-    if (values.length > 0) byName.set(name.toLowerCase(), values);
-  }
-  return _hashCanonical(entry.dn, entry.objectClasses, byName);
-}
-
-/**
- * The hash over values already keyed by lower-case attribute name (no empty lists).
- * @internal
- */
-export function _hashCanonical(
-  dn: string,
-  objectClasses: readonly string[],
-  byName: ReadonlyMap<string, readonly string[]>,
-): string {
-  // Length-prefixed fields with a distinct marker per field kind: an injective encoding with no escaping.
-  let canonical = `${dn.length}:${dn}`;
-  for (const c of objectClasses.map((c) => c.toLowerCase()).sort()) canonical += `\u0001${c.length}:${c}`;
-  for (const name of [...byName.keys()].sort()) {
-    const values = byName.get(name)!;
-    canonical += `\u0002${name.length}:${name}`;
-    for (const v of values.length === 1 ? values : [...values].sort()) canonical += `\u0003${v.length}:${v}`;
-  }
-  return hash('sha256', canonical, 'base64url').slice(0, 22);
+  return _canonicalEntry(entry.dn, entry.objectClasses, entry.attributes).hash;
 }

@@ -84,6 +84,40 @@ export function _indexKeysOf(
   return keys;
 }
 
+/**
+ * The index keys of an entry in canonical form (`_canonicalEntry`: lower-case names and their values), so
+ * preparing an entry needs no name map; `objectClass` also takes the object classes.
+ * @internal
+ */
+export function _indexKeysSorted(
+  objectClasses: readonly string[],
+  lowerNames: readonly string[],
+  values: readonly (readonly string[])[],
+  indexes: ResolvedIndexes,
+): [string, string][] {
+  const keys: [string, string][] = [];
+  const classes = indexes.get('objectclass');
+  let classesDone = classes === undefined;
+  for (let i = 0; i < lowerNames.length; i++) {
+    const name = lowerNames[i]!;
+    const caseExact = indexes.get(name);
+    if (caseExact === undefined) continue;
+    let v = values[i]!;
+    if (name === 'objectclass') {
+      v = [...objectClasses, ...v];
+      classesDone = true;
+    }
+    if (v.length === 1) keys.push([name, _indexValue(v[0]!, caseExact)]);
+    else for (const value of new Set(v.map((x) => _indexValue(x, caseExact)))) keys.push([name, value]);
+  }
+  if (!classesDone) {
+    for (const value of new Set(objectClasses.map((x) => _indexValue(x, classes!)))) {
+      keys.push(['objectclass', value]);
+    }
+  }
+  return keys;
+}
+
 /** The error for a lookup on an attribute that is not indexed. @internal */
 export function _notIndexed(name: string, indexes: ResolvedIndexes): AnchorStoreError {
   const configured = [...indexes.keys()].join(', ') || 'none';

@@ -1,15 +1,18 @@
 import type { EntryInput } from '../AnchorStore.ts';
 import { AnchorStoreError } from '../AnchorStoreError.ts';
-import { _hashCanonical } from '../hashEntry.ts';
 import { normalizeDn } from '../normalizeDn.ts';
-import { _indexKeysOf, type ResolvedIndexes } from './indexes.ts';
+import { _canonicalEntry } from './canonicalEntry.ts';
+import { _indexKeysSorted, type ResolvedIndexes } from './indexes.ts';
 
 /** A validated entry with everything a driver stores next to it. @internal */
 export interface PreparedEntry {
   readonly anchor: string;
   readonly dn: string;
   readonly dnNorm: string;
-  /** JSON `[objectClasses, attributes]`: the stored snapshot, so the caller's object is never aliased. */
+  /**
+   * JSON `[objectClasses, names, values]` in canonical order (`_canonicalEntry`; read with `_parseBody`): the
+   * stored snapshot, so the caller's object is never aliased.
+   */
   readonly body: string;
   readonly hash: string;
   readonly indexKeys: [string, string][];
@@ -42,43 +45,28 @@ export function _prepareEntry(entry: EntryInput, indexes: ResolvedIndexes): Prep
   if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
     throw invalid(entry, 'attributes must be an object of attribute name → string[]');
   }
-  const byName = new Map<string, readonly string[]>();
-  let hasEmpty = false;
   for (const name in attributes) {
     const values = attributes[name];
     if (!Array.isArray(values) || !allStrings(values, true)) {
       throw invalid(entry, `attribute "${name}" must be an array of strings (binary values base64-encoded)`);
     }
-    if (values.length === 0) {
-      hasEmpty = true;
-      continue;
-    }
-    const lower = name.toLowerCase();
-    if (name.length === 0 || byName.has(lower)) {
-      throw invalid(
-        entry,
-        `attribute "${name}" is given twice (names compare case-insensitively); merge them`,
-      );
-    }
-    byName.set(lower, values);
+    if (name.length === 0 && values.length > 0) throw invalid(entry, 'an attribute has an empty name');
   }
-  const stored = hasEmpty ? withoutEmpty(attributes) : attributes;
+  const canonical = _canonicalEntry(entry.dn, objectClasses, attributes);
+  if (canonical.duplicate !== undefined) {
+    throw invalid(
+      entry,
+      `attribute "${canonical.duplicate}" is given twice (names compare case-insensitively); merge them`,
+    );
+  }
   return {
     anchor,
     dn: entry.dn,
     dnNorm,
-    body: JSON.stringify([objectClasses, stored]),
-    hash: _hashCanonical(entry.dn, objectClasses, byName),
-    indexKeys: _indexKeysOf(objectClasses, byName, indexes),
+    body: canonical.body,
+    hash: canonical.hash,
+    indexKeys: _indexKeysSorted(objectClasses, canonical.lowerNames, canonical.values, indexes),
   };
-}
-
-function withoutEmpty(
-  attributes: Readonly<Record<string, readonly string[]>>,
-): Record<string, readonly string[]> {
-  const kept: Record<string, readonly string[]> = {};
-  for (const name in attributes) if (attributes[name]!.length > 0) kept[name] = attributes[name]!;
-  return kept;
 }
 
 function allStrings(values: readonly unknown[], emptyAllowed: boolean): boolean {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { _parseBody } from '../internal/canonicalEntry.ts';
 import type { UpsertOutcome } from '../AnchorStore.ts';
 import { _indexKeys, type ResolvedIndexes } from '../internal/indexes.ts';
 import type { PreparedEntry } from '../internal/prepareEntry.ts';
@@ -27,7 +28,7 @@ export function _createEntryWriter(
   indexes: ResolvedIndexes,
 ): EntryWriter {
   const dropKeys = (id: number, body: string): void => {
-    const [objectClasses, attributes] = JSON.parse(body) as [string[], Record<string, string[]>];
+    const [objectClasses, attributes] = _parseBody(body);
     for (const [a, v] of _indexKeys(objectClasses, attributes, indexes)) sql.dropKey.run(a, v, id);
   };
   const write = (entry: PreparedEntry, seen: number | null, appendOnly: boolean): UpsertOutcome => {

@@ -1,9 +1,10 @@
 import type { RunRecord, RunStatus, StoredEntry } from '../AnchorStore.ts';
+import { _parseBody } from '../internal/canonicalEntry.ts';
 import type { EntryRow, RunRow } from './statements.ts';
 
 /** Turns an `entries` row into the entry the API returns. @internal */
 export function _toStoredEntry(row: EntryRow): StoredEntry {
-  const [objectClasses, attributes] = JSON.parse(row.body) as [string[], Record<string, string[]>];
+  const [objectClasses, attributes] = _parseBody(row.body);
   const entry: StoredEntry = { anchor: row.anchor, dn: row.dn, objectClasses, attributes, hash: row.hash };
   if (row.last_seen_run !== null) entry.lastSeenRun = row.last_seen_run;
   return entry;

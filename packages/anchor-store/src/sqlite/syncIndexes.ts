@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { _parseBody } from '../internal/canonicalEntry.ts';
 import { _indexKeys, type ResolvedIndexes } from '../internal/indexes.ts';
 
 /**
@@ -25,7 +26,7 @@ export function _syncIndexes(db: Database.Database, indexes: ResolvedIndexes): v
       let rows = page.all(0) as { id: number; body: string }[];
       while (rows.length > 0) {
         for (const { id, body } of rows) {
-          const [objectClasses, attributes] = JSON.parse(body) as [string[], Record<string, string[]>];
+          const [objectClasses, attributes] = _parseBody(body);
           for (const [name, value] of _indexKeys(objectClasses, attributes, missing))
             insert.run(name, value, id);
         }

@@ -1,0 +1,143 @@
+import { hash } from 'node:crypto';
+
+/** An entry's attributes in canonical order, with the stored body and content hash built from them. @internal */
+export interface CanonicalEntry {
+  /** Non-empty attributes sorted by lower-case name: the names as given… */
+  readonly names: readonly string[];
+  /** …the same names lower-cased… */
+  readonly lowerNames: readonly string[];
+  /** …and their values as given. */
+  readonly values: readonly (readonly string[])[];
+  /** The first attribute name given twice (names compare case-insensitively), if any. */
+  readonly duplicate: string | undefined;
+  /** JSON `[objectClasses, names, values]`: the stored snapshot (read back with `_parseBody`). */
+  readonly body: string;
+  /** 22 characters of base64url: 128 bits of SHA-256 over the canonical form. */
+  readonly hash: string;
+}
+
+/**
+ * Puts an entry's attributes in canonical order (sorted by lower-case name, empty ones dropped) and builds,
+ * in one pass, the stored JSON body and the content hash. The JSON of the values is built once and serves
+ * both: the hash input is the DN (length-prefixed), the lower-cased sorted object classes, the lower-cased
+ * names and that values JSON — concatenated JSON texts, so the encoding is injective without escaping. Only
+ * a multi-valued attribute whose values are not already sorted makes the hash need a second, sorted JSON.
+ * Expects types already checked.
+ * @internal
+ */
+export function _canonicalEntry(
+  dn: string,
+  objectClasses: readonly string[],
+  attributes: Readonly<Record<string, readonly string[]>>,
+): CanonicalEntry {
+  const given: string[] = [];
+  for (const name in attributes) if (attributes[name]!.length > 0) given.push(name);
+  const shape = shapeOf(given);
+  const { names } = shape;
+  const values: (readonly string[])[] = new Array(names.length);
+  let valuesSorted = true;
+  for (let i = 0; i < names.length; i++) {
+    const v = attributes[names[i]!]!;
+    values[i] = v;
+    if (valuesSorted && v.length > 1 && !isSorted(v)) valuesSorted = false;
+  }
+  const valuesJson = JSON.stringify(values);
+  const hashedValues = valuesSorted
+    ? valuesJson
+    : JSON.stringify(values.map((v) => (v.length > 1 ? [...v].sort() : v)));
+  const classes = classesOf(objectClasses);
+  const canonical = `${dn.length}:${dn}${classes.canonicalJson}${shape.lowerNamesJson}${hashedValues}`;
+  return {
+    names,
+    lowerNames: shape.lowerNames,
+    values,
+    duplicate: shape.duplicate,
+    body: `[${classes.json},${shape.namesJson},${valuesJson}]`,
+    hash: hash('sha256', canonical, 'base64url').slice(0, 22),
+  };
+}
+
+/** The canonical order of one list of attribute names, and its JSON. */
+interface Shape {
+  readonly given: readonly string[];
+  readonly names: readonly string[];
+  readonly lowerNames: readonly string[];
+  readonly namesJson: string;
+  readonly lowerNamesJson: string;
+  readonly duplicate: string | undefined;
+}
+
+// Entries of one import mostly share a few attribute lists (same schema, same requested attributes), so the
+// sorted order and its JSON are kept for the most recent lists and reused: sorting 15–20 names and encoding
+// them cost about as much as the rest of the hash. Bounded, and only read and written synchronously.
+const SHAPES_KEPT = 16;
+const shapes: Shape[] = [];
+let nextShape = 0;
+
+function shapeOf(given: readonly string[]): Shape {
+  for (const shape of shapes) if (sameNames(shape.given, given)) return shape;
+  const lowered = given.map((name) => name.toLowerCase());
+  const order = given.map((_, i) => i).sort((a, b) => compare(lowered[a]!, lowered[b]!));
+  const names = order.map((i) => given[i]!);
+  const lowerNames = order.map((i) => lowered[i]!);
+  let duplicate: string | undefined;
+  for (let i = 1; i < names.length && duplicate === undefined; i++) {
+    if (lowerNames[i] === lowerNames[i - 1]) duplicate = names[i];
+  }
+  const shape: Shape = {
+    given: [...given],
+    names,
+    lowerNames,
+    namesJson: JSON.stringify(names),
+    lowerNamesJson: JSON.stringify(lowerNames),
+    duplicate,
+  };
+  shapes[nextShape] = shape;
+  nextShape = (nextShape + 1) % SHAPES_KEPT;
+  return shape;
+}
+
+/** Object classes as given (JSON) and lower-cased and sorted (JSON), for the most recent list. */
+let lastClasses: { given: readonly string[]; json: string; canonicalJson: string } | undefined;
+
+function classesOf(objectClasses: readonly string[]): { json: string; canonicalJson: string } {
+  if (lastClasses !== undefined && sameNames(lastClasses.given, objectClasses)) return lastClasses;
+  lastClasses = {
+    given: [...objectClasses],
+    json: JSON.stringify(objectClasses),
+    canonicalJson: JSON.stringify(objectClasses.map((c) => c.toLowerCase()).sort()),
+  };
+  return lastClasses;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Reads a stored body back into object classes and an attributes object (a fresh copy). Also reads the
+ * `[objectClasses, attributes]` form written before the canonical body.
+ * @internal
+ */
+export function _parseBody(body: string): [string[], Record<string, string[]>] {
+  const parsed = JSON.parse(body) as [string[], string[], string[][]] | [string[], Record<string, string[]>];
+  if (parsed.length === 2) return parsed;
+  const [objectClasses, names, values] = parsed;
+  const attributes: Record<string, string[]> = {};
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    // A plain assignment to "__proto__" would set the prototype instead of adding the attribute.
+    if (name === '__proto__') Object.defineProperty(attributes, name, { value: values[i], enumerable: true });
+    else attributes[name] = values[i]!;
+  }
+  return [objectClasses, attributes];
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function isSorted(values: readonly string[]): boolean {
+  for (let i = 1; i < values.length; i++) if (values[i - 1]! > values[i]!) return false;
+  return true;
+}
