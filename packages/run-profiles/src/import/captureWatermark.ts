@@ -5,10 +5,11 @@ import { valuesOf } from './importScope.ts';
 
 /**
  * How changes are found since the last import: OpenLDAP `accesslog`, the `changelog` of 389 DS and the
- * draft-good-ldap-changelog servers, AD LDS `usn` (uSNChanged), `modifyTimestamp` (cannot see deletes), or
- * `none` (every delta import is a full import, e.g. ApacheDS).
+ * draft-good-ldap-changelog servers, AD LDS `usn` (uSNChanged), `modifyTimestamp` (cannot see deletes),
+ * `syncrepl` (RFC 4533 content sync, refreshOnly; the anchor must be entryUUID), or `none` (every delta
+ * import is a full import, e.g. ApacheDS).
  */
-export type DeltaMethod = 'accesslog' | 'changelog' | 'usn' | 'modifyTimestamp' | 'none';
+export type DeltaMethod = 'accesslog' | 'changelog' | 'usn' | 'modifyTimestamp' | 'syncrepl' | 'none';
 
 /** Default log locations per method. */
 export const defaultChangelogDn: Readonly<Record<'accesslog' | 'changelog', string>> = {
@@ -29,7 +30,8 @@ export async function captureWatermark(
   method: DeltaMethod,
   changelogDn?: string,
 ): Promise<string | undefined> {
-  if (method === 'none' || method === 'modifyTimestamp') return undefined;
+  // syncrepl: the cookie comes from the first content-sync refresh, not from a full import.
+  if (method === 'none' || method === 'modifyTimestamp' || method === 'syncrepl') return undefined;
   return pool.use(async (connection) => {
     switch (method) {
       case 'accesslog':

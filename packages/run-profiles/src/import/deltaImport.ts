@@ -4,6 +4,7 @@ import type { Logger } from '../connection/types.ts';
 import { applyChanges } from '../delta/applyChanges.ts';
 import type { ChangeRecord } from '../delta/ChangeRecord.ts';
 import { captureWatermark, type DeltaMethod, defaultChangelogDn } from './captureWatermark.ts';
+import { contentSyncImport } from './contentSyncImport.ts';
 import { fullImport, type FullImportResult, type ImportProgress } from './fullImport.ts';
 import type { ImportScope } from './importScope.ts';
 import {
@@ -59,6 +60,7 @@ export interface DeltaImportResult {
 export async function deltaImport(options: DeltaImportOptions): Promise<DeltaImportResult> {
   const { store, pool, method } = options;
   if (method === 'none') return asFull(await full(options), 'the directory offers no delta method');
+  if (method === 'syncrepl') return contentSyncImport(options);
   const since = await store.getWatermark(method);
   if (since === undefined) return asFull(await full(options), `no ${method} watermark yet`);
   const runId = await store.beginRun('delta-import');
