@@ -194,6 +194,10 @@ describe('scim2ldap serve against OpenLDAP (HTTPS, POSIX schema)', () => {
       /scim2ldap_ldap_operations_total\{connector="LDAP",op="add",result="success"\} \d+/,
     );
     expect(metrics.text).toMatch(/scim2ldap_tls_certificate_not_after_timestamp_seconds \d+/);
+    expect(metrics.text).toContain(
+      'scim2ldap_import_runs_total{connector="LDAP",outcome="success",profile="full"} 1',
+    );
+    expect(metrics.text).toMatch(/scim2ldap_connector_ready\{connector="LDAP"\} 1/);
     const ready = await requestHost(`${host.baseUrl}/readyz`, { insecure: true });
     expect(JSON.parse(ready.text)).toMatchObject({ status: 'ready', certificate: { origin: 'generated' } });
   });

@@ -79,6 +79,54 @@ describe('startHost', () => {
       await host.close();
     }
   });
+
+  it('serves HTTPS with the configured certificate files and shows them on /readyz', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { ensureCertificate } = await import('../tls/ensureCertificate.ts');
+    const { requestHost } = await import('../cli/requestHost.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'scim2ldap-files-'));
+    const made = ensureCertificate(join(dir, 'ca'), { hostnames: ['app3.contoso.lab'], validityDays: 10 });
+    const cfg = parseConfig(
+      {
+        server: {
+          tls: { mode: 'files', certFile: 'ca/cert.pem', keyFile: 'ca/key.pem' },
+          port: 0,
+          listen: '127.0.0.1',
+          stateDir: join(dir, 'state'),
+        },
+        connectors: [
+          {
+            name: 'LDAP',
+            secretToken: 'start-host-token-123',
+            connectivity: { host: '127.0.0.1' },
+            objectClass: 'inetOrgPerson',
+          },
+        ],
+      },
+      { baseDir: dir },
+    );
+    const factory: ConnectorFactory = async () => {
+      throw new Error('no directory in this test');
+    };
+    const host = await startHost(cfg, {
+      createConnector: factory,
+      logger: createLogger({ write: () => {} }),
+      retryMs: 60_000,
+    });
+    try {
+      expect(host.url).toMatch(/^https:/);
+      const res = await requestHost(`${host.url.replace('localhost', '127.0.0.1')}/readyz`, {
+        ca: made.cert,
+      });
+      const body = JSON.parse(res.text);
+      expect(body.certificate).toMatchObject({ origin: 'configured', fingerprint256: made.fingerprint256 });
+      expect(body.certificate.daysLeft).toBeLessThanOrEqual(10);
+    } finally {
+      await host.close();
+    }
+  });
 });
 
 describe('createImportScheduler', () => {
