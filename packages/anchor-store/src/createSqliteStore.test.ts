@@ -77,6 +77,37 @@ describe('sqlite driver on disk', () => {
     ]);
   });
 
+  it('loads an empty store in multi-row statements: every row, id and index key where it belongs', async () => {
+    const store = createSqliteStore({
+      path: freshPath(),
+      indexes: [{ attribute: 'mail' }, { attribute: 'uid' }],
+    });
+    const many = (i: number): EntryInput => ({
+      ...person(i, `u${i}@example.org`),
+      // 1 to 3 mail values, so index keys do not line up with the statement size.
+      attributes: {
+        uid: [`u${i}`],
+        mail: Array.from({ length: (i % 3) + 1 }, (_, k) => `m${k}.${i}@example.org`),
+      },
+    });
+    const total = 1237;
+    const result = await store.bulkUpsert(
+      Array.from({ length: total }, (_, i) => many(i + 1)),
+      { batchSize: 517 },
+    );
+    expect(result).toMatchObject({ added: total, batches: 3 });
+    for (const i of [1, 100, 101, 517, 518, 999, 1237]) {
+      expect(
+        (await store.findByAttribute('mail', `M${i % 3}.${i}@example.org`)).map((e) => e.anchor),
+      ).toEqual([`a${i}`]);
+      expect((await store.findByAttribute('uid', `U${i}`))[0]?.attributes.mail).toHaveLength((i % 3) + 1);
+    }
+    const anchors: string[] = [];
+    for await (const entry of store.iterate()) anchors.push(entry.anchor);
+    expect(anchors).toEqual(Array.from({ length: total }, (_, i) => `a${i + 1}`));
+    await store.close();
+  });
+
   it('reads entries stored in the earlier [objectClasses, attributes] body form', async () => {
     const path = freshPath();
     const store = createSqliteStore({ path, indexes: [{ attribute: 'mail' }] });

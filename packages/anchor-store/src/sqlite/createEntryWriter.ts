@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
-import { _parseBody } from '../internal/canonicalEntry.ts';
 import type { UpsertOutcome } from '../AnchorStore.ts';
+import { _parseBody } from '../internal/canonicalEntry.ts';
 import { _indexKeys, type ResolvedIndexes } from '../internal/indexes.ts';
 import type { PreparedEntry } from '../internal/prepareEntry.ts';
+import { _createRowAppender } from './createRowAppender.ts';
 import type { Statements } from './statements.ts';
 
 /** The SQLite driver's write transactions. @internal */
@@ -27,12 +28,13 @@ export function _createEntryWriter(
   sql: Statements,
   indexes: ResolvedIndexes,
 ): EntryWriter {
+  const appendRows = _createRowAppender(db);
   const dropKeys = (id: number, body: string): void => {
     const [objectClasses, attributes] = _parseBody(body);
     for (const [a, v] of _indexKeys(objectClasses, attributes, indexes)) sql.dropKey.run(a, v, id);
   };
-  const write = (entry: PreparedEntry, seen: number | null, appendOnly: boolean): UpsertOutcome => {
-    const old = appendOnly ? undefined : sql.current.get(entry.anchor);
+  const write = (entry: PreparedEntry, seen: number | null): UpsertOutcome => {
+    const old = sql.current.get(entry.anchor);
     if (old?.hash === entry.hash) {
       sql.touch.run(seen, old.id);
       return 'unchanged';
@@ -50,9 +52,13 @@ export function _createEntryWriter(
     for (const [a, v] of entry.indexKeys) sql.addKey.run(a, v, id);
     return old ? 'updated' : 'added';
   };
-  const writeBatch = db.transaction((batch: PreparedEntry[], seen: number | null, appendOnly: boolean) =>
-    batch.map((entry) => write(entry, seen, appendOnly)),
-  );
+  const writeBatch = db.transaction((batch: PreparedEntry[], seen: number | null, appendOnly: boolean) => {
+    if (!appendOnly) return batch.map((entry) => write(entry, seen));
+    // Rows get the ids SQLite would give them (max + 1, …), read inside the write transaction, so the
+    // entries and their index keys go in with multi-row statements.
+    appendRows(batch, sql.maxId.get()?.id ?? 0, seen);
+    return new Array<UpsertOutcome>(batch.length).fill('added');
+  });
   const removeRows = db.transaction((rows: { id: number; body: string }[]) => {
     for (const row of rows) {
       dropKeys(row.id, row.body);
