@@ -20,9 +20,6 @@ import { _toRunRecord, _toStoredEntry } from './sqlite/rows.ts';
 import { _createEntryWriter } from './sqlite/createEntryWriter.ts';
 import { _prepareStatements } from './sqlite/statements.ts';
 
-/** Page cache while the indexes of a first load are built (sorted in memory up to this size). */
-const SORT_CACHE_MIB = 256;
-
 /** Options of `createSqliteStore`. */
 export interface SqliteStoreOptions extends AnchorStoreOptions {
   /** The database file (created if missing; its folder must exist). One file per connector. */
@@ -67,7 +64,6 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
     indexes,
   );
   const sql = _prepareStatements(db);
-  const sortMiB = Math.max(options.cacheSizeMiB ?? 64, SORT_CACHE_MIB);
   let closed = false;
   let appendLoading = false;
 
@@ -148,7 +144,7 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
         );
         if (appendOnly) {
           // An anchor met twice in the load was written twice; the later row is kept, as an update.
-          const duplicates = run('bulkUpsert', () => _ensureLoadIndexes(db, sortMiB));
+          const duplicates = run('bulkUpsert', () => _ensureLoadIndexes(db));
           indexed = true;
           result.added -= duplicates;
           result.updated += duplicates;

@@ -79,34 +79,19 @@ export const LOAD_INDEXES: Readonly<Record<string, string>> = {
 
 /**
  * Creates any missing load index. When the anchor is not unique (a load without its index stored an anchor
- * twice), keeps the row written last for each anchor and returns how many rows it removed. `sortMiB`: page
- * cache for the build (then restored).
+ * twice), keeps the row written last for each anchor and returns how many rows it removed.
  * @internal
  */
-export function _ensureLoadIndexes(db: Database.Database, sortMiB?: number): number {
+export function _ensureLoadIndexes(db: Database.Database): number {
   let removed = 0;
-  // SQLite sorts an index build in memory up to the page-cache size and merges spilled runs from temp files
-  // beyond it; a large first load sorts millions of keys, so it gets a larger cache for the build only.
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  const missing = Object.keys(LOAD_INDEXES).filter(
-    (name) =>
-      db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(name) === undefined,
-  );
-  if (missing.length === 0) return 0;
-  if (sortMiB !== undefined) db.pragma(`cache_size = ${-Math.round(sortMiB * 1024)}`);
-  try {
-    for (const name of missing) {
-      const definition = LOAD_INDEXES[name]!;
-      try {
-        db.exec(`CREATE ${definition}`);
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
-        removed = dropDuplicateAnchors(db);
-        db.exec(`CREATE ${definition}`);
-      }
+  for (const definition of Object.values(LOAD_INDEXES)) {
+    try {
+      db.exec(`CREATE ${definition}`);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      removed = dropDuplicateAnchors(db);
+      db.exec(`CREATE ${definition}`);
     }
-  } finally {
-    if (sortMiB !== undefined) db.pragma(`cache_size = ${cacheSize}`);
   }
   return removed;
 }
