@@ -21,10 +21,10 @@ export { tokenDigest, verifyBearer } from './http/verifyBearer.ts';
 export { createLogger, type Logger, type LogLevel } from './log/createLogger.ts';
 export { redact } from './log/redact.ts';
 export {
-  currentRequestContext,
+  registerRequestContext,
+  requestContextById,
   type LdapOpRecord,
   type RequestContext,
-  runWithRequestContext,
 } from './log/requestContext.ts';
 export { createHostMetrics, type HostMetrics } from './metrics/hostMetrics.ts';
 export type {
@@ -32,6 +32,7 @@ export type {
   ConnectorPhase,
   ConnectorStatus,
   HostedConnector,
+  RequestInfo,
   ImportRunSummary,
   ScimJson,
   ScimUsersService,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../log/createLogger.ts';
-import { type RequestContext, runWithRequestContext } from '../log/requestContext.ts';
+import { type RequestContext, registerRequestContext } from '../log/requestContext.ts';
 import type { HostMetrics } from '../metrics/hostMetrics.ts';
 import type { HostedConnector } from '../runtime/HostedConnector.ts';
 import type { ServerCertificate } from '../tls/ensureCertificate.ts';
@@ -54,7 +54,12 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
     };
     c.set('ctx', ctx);
     c.header('x-request-id', ctx.requestId);
-    await runWithRequestContext(ctx, next);
+    const release = registerRequestContext(ctx);
+    try {
+      await next();
+    } finally {
+      release();
+    }
     if (ctx.connector === undefined) return;
     const seconds = (performance.now() - started) / 1000;
     const operation = ctx.operation ?? 'unknown';

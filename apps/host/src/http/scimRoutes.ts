@@ -43,6 +43,10 @@ function requireReady(c: Context<HostEnv>): void {
   throw new HostHttpError(503, detail, { headers: { 'Retry-After': '30' } });
 }
 
+function info(c: Context<HostEnv>): { requestId: string } {
+  return { requestId: c.get('ctx').requestId };
+}
+
 function decodeId(c: Context<HostEnv>): string {
   const id = c.req.param('id') ?? '';
   const ctx = c.get('ctx');
@@ -64,12 +68,12 @@ export function scimRoutes(): Hono<HostEnv> {
     op(c, 'queryUsers');
     requireReady(c);
     const query = new URL(c.req.url).searchParams;
-    return send(c, await c.get('connector').users.queryUsers(query));
+    return send(c, await c.get('connector').users.queryUsers(query, info(c)));
   });
   r.post('/Users', async (c) => {
     op(c, 'createUser');
     requireReady(c);
-    const created = await c.get('connector').users.createUser(await readJson(c));
+    const created = await c.get('connector').users.createUser(await readJson(c), info(c));
     const id = typeof created.id === 'string' ? created.id : undefined;
     if (id !== undefined) c.get('ctx').scimId = id;
     const location = (created.meta as { location?: unknown } | undefined)?.location;
@@ -79,24 +83,24 @@ export function scimRoutes(): Hono<HostEnv> {
     op(c, 'getUser');
     requireReady(c);
     const id = decodeId(c);
-    return send(c, await c.get('connector').users.getUser(id, new URL(c.req.url).searchParams));
+    return send(c, await c.get('connector').users.getUser(id, new URL(c.req.url).searchParams, info(c)));
   });
   r.patch('/Users/:id', async (c) => {
     op(c, 'patchUser');
     requireReady(c);
     const id = decodeId(c);
-    return send(c, await c.get('connector').users.patchUser(id, await readJson(c)));
+    return send(c, await c.get('connector').users.patchUser(id, await readJson(c), info(c)));
   });
   r.put('/Users/:id', async (c) => {
     op(c, 'replaceUser');
     requireReady(c);
     const id = decodeId(c);
-    return send(c, await c.get('connector').users.replaceUser(id, await readJson(c)));
+    return send(c, await c.get('connector').users.replaceUser(id, await readJson(c), info(c)));
   });
   r.delete('/Users/:id', async (c) => {
     op(c, 'deleteUser');
     requireReady(c);
-    await c.get('connector').users.deleteUser(decodeId(c));
+    await c.get('connector').users.deleteUser(decodeId(c), info(c));
     return c.body(null, 204);
   });
 

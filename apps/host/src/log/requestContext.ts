@@ -1,5 +1,4 @@
 import type { ProvisioningLogRecord } from '@scim2ldap/provisioning';
-import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** One LDAP operation sent while serving a request. */
 export interface LdapOpRecord {
@@ -22,19 +21,27 @@ export interface RequestContext {
   provisioning?: ProvisioningLogRecord;
 }
 
-const storage = new AsyncLocalStorage<RequestContext>();
+// Requests in flight, by request id. An explicit registry rather than AsyncLocalStorage: on Node 20 the
+// latter turns on promise hooks for the whole process, a measurable tax on every LDAP and SQLite promise.
+const inFlight = new Map<string, RequestContext>();
 
 /**
- * Runs `fn` with `context` as the current request, so deeper layers (the LDAP target wrapper) can record
- * operations against the right request without threading a parameter through every package.
+ * Registers a request while it is served, so the provisioner's log callback (which gets the request id
+ * back) can attach its record to the right log line.
  * @param context the request's context
- * @param fn the work
+ * @returns a function that unregisters it
  */
-export function runWithRequestContext<T>(context: RequestContext, fn: () => T): T {
-  return storage.run(context, fn);
+export function registerRequestContext(context: RequestContext): () => void {
+  inFlight.set(context.requestId, context);
+  return () => {
+    if (inFlight.get(context.requestId) === context) inFlight.delete(context.requestId);
+  };
 }
 
-/** The request being served, if any. */
-export function currentRequestContext(): RequestContext | undefined {
-  return storage.getStore();
+/**
+ * The request being served with this id, if any.
+ * @param requestId the id the host gave the request
+ */
+export function requestContextById(requestId: string | undefined): RequestContext | undefined {
+  return requestId === undefined ? undefined : inFlight.get(requestId);
 }

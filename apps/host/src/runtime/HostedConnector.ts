@@ -1,14 +1,19 @@
 /** A SCIM resource or message as JSON. */
 export type ScimJson = Readonly<Record<string, unknown>>;
 
+/** Which request a call serves (its id goes into the provisioning log record). */
+export interface RequestInfo {
+  readonly requestId: string;
+}
+
 /** The SCIM operations the HTTP layer calls for one connector; the runtime adapts `@scim2ldap/provisioning`. */
 export interface ScimUsersService {
-  createUser(body: unknown): Promise<ScimJson>;
-  getUser(id: string, query: URLSearchParams): Promise<ScimJson>;
-  queryUsers(query: URLSearchParams): Promise<ScimJson>;
-  patchUser(id: string, body: unknown): Promise<ScimJson>;
-  replaceUser(id: string, body: unknown): Promise<ScimJson>;
-  deleteUser(id: string): Promise<void>;
+  createUser(body: unknown, request: RequestInfo): Promise<ScimJson>;
+  getUser(id: string, query: URLSearchParams, request: RequestInfo): Promise<ScimJson>;
+  queryUsers(query: URLSearchParams, request: RequestInfo): Promise<ScimJson>;
+  patchUser(id: string, body: unknown, request: RequestInfo): Promise<ScimJson>;
+  replaceUser(id: string, body: unknown, request: RequestInfo): Promise<ScimJson>;
+  deleteUser(id: string, request: RequestInfo): Promise<void>;
   schemas(): ScimJson;
   resourceTypes(): ScimJson;
   serviceProviderConfig(): ScimJson;

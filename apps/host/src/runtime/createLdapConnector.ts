@@ -10,7 +10,7 @@ import {
   type LockProfile,
 } from '@scim2ldap/run-profiles';
 import type { ConnectorConfig } from '../config/configSchema.ts';
-import { currentRequestContext } from '../log/requestContext.ts';
+import { requestContextById } from '../log/requestContext.ts';
 import { buildMapping } from './buildMapping.ts';
 import { connectionOptions } from './connectionOptions.ts';
 import { createImportScheduler } from './createImportScheduler.ts';
@@ -127,7 +127,7 @@ export const createLdapConnector: ConnectorFactory = async (config, deps) => {
       password: { attribute: config.password.attribute, initialRandom: config.password.initialRandom },
     },
     logger: (record: ProvisioningLogRecord) => {
-      const ctx = currentRequestContext();
+      const ctx = requestContextById(record.requestId);
       if (ctx) ctx.provisioning = record;
       for (const op of record.directoryOperations) {
         metrics.ldapOps.inc({ connector: config.name, op: op.operation, result: op.result });

@@ -6,7 +6,6 @@ import {
   schemasListResponse,
   serviceProviderConfig,
 } from '@scim2ldap/scim-core';
-import { currentRequestContext } from '../log/requestContext.ts';
 import type { ScimJson, ScimUsersService } from './HostedConnector.ts';
 
 const MAX_RESULTS = 200;
@@ -18,10 +17,6 @@ const MAX_RESULTS = 200;
  */
 export function createUsersService(provisioner: Provisioner): ScimUsersService {
   const schemas = provisioner.schema.resourceSchemas;
-  const request = () => {
-    const id = currentRequestContext()?.requestId;
-    return id === undefined ? {} : { requestId: id };
-  };
   const project = (resource: Record<string, unknown>, query: URLSearchParams): ScimJson => {
     const attributes = query.get('attributes');
     const excluded = query.get('excludedAttributes');
@@ -59,9 +54,9 @@ export function createUsersService(provisioner: Provisioner): ScimUsersService {
     }),
   };
   return {
-    createUser: async (body) => provisioner.createUser(body, request()),
-    getUser: async (id, query) => project(await provisioner.getUser(id, request()), query),
-    async queryUsers(query) {
+    createUser: async (body, request) => provisioner.createUser(body, request),
+    getUser: async (id, query, request) => project(await provisioner.getUser(id, request), query),
+    async queryUsers(query, request) {
       const parsed = parseListQuery(query, { maxResults: MAX_RESULTS });
       const list = await provisioner.queryUsers(
         {
@@ -69,7 +64,7 @@ export function createUsersService(provisioner: Provisioner): ScimUsersService {
           startIndex: parsed.startIndex,
           count: parsed.count,
         },
-        request(),
+        request,
       );
       if (parsed.attributes.length === 0 && parsed.excludedAttributes.length === 0)
         return list as unknown as ScimJson;
@@ -84,9 +79,9 @@ export function createUsersService(provisioner: Provisioner): ScimUsersService {
         ),
       };
     },
-    patchUser: async (id, body) => provisioner.patchUser(id, body, request()),
-    replaceUser: async (id, body) => provisioner.replaceUser(id, body, request()),
-    deleteUser: async (id) => provisioner.deleteUser(id, request()),
+    patchUser: async (id, body, request) => provisioner.patchUser(id, body, request),
+    replaceUser: async (id, body, request) => provisioner.replaceUser(id, body, request),
+    deleteUser: async (id, request) => provisioner.deleteUser(id, request),
     schemas: () => discovery.schemas as unknown as ScimJson,
     resourceTypes: () => discovery.resourceTypes as unknown as ScimJson,
     serviceProviderConfig: () => discovery.serviceProviderConfig,

@@ -69,12 +69,12 @@ export function deferredConnector(
       inner?.hosted.cache(startIndex, count) ??
       Promise.resolve({ totalResults: 0, startIndex, itemsPerPage: 0, entries: [] }),
     users: {
-      createUser: (body) => inner?.hosted.users.createUser(body) ?? unavailable(),
-      getUser: (id, q) => inner?.hosted.users.getUser(id, q) ?? unavailable(),
-      queryUsers: (q) => inner?.hosted.users.queryUsers(q) ?? unavailable(),
-      patchUser: (id, body) => inner?.hosted.users.patchUser(id, body) ?? unavailable(),
-      replaceUser: (id, body) => inner?.hosted.users.replaceUser(id, body) ?? unavailable(),
-      deleteUser: (id) => inner?.hosted.users.deleteUser(id) ?? unavailable(),
+      createUser: (body, r) => inner?.hosted.users.createUser(body, r) ?? unavailable(),
+      getUser: (id, q, r) => inner?.hosted.users.getUser(id, q, r) ?? unavailable(),
+      queryUsers: (q, r) => inner?.hosted.users.queryUsers(q, r) ?? unavailable(),
+      patchUser: (id, body, r) => inner?.hosted.users.patchUser(id, body, r) ?? unavailable(),
+      replaceUser: (id, body, r) => inner?.hosted.users.replaceUser(id, body, r) ?? unavailable(),
+      deleteUser: (id, r) => inner?.hosted.users.deleteUser(id, r) ?? unavailable(),
       schemas: () => inner?.hosted.users.schemas() ?? unavailable(),
       resourceTypes: () => inner?.hosted.users.resourceTypes() ?? unavailable(),
       serviceProviderConfig: () => inner?.hosted.users.serviceProviderConfig() ?? unavailable(),
