@@ -160,6 +160,16 @@ describe('scim2ldap provision (on demand) against OpenLDAP', () => {
     expect(noMatchValue.code).toBe(ExitCode.attention);
     expect(noMatchValue.out).toContain('skipped (ImportSkipped)');
     expect(noMatchValue.out).toContain('uid, mail');
+    expect(noMatchValue.out).toContain('dn: (none: The DN rule produced a DN that is not a valid DN');
+
+    // A matching value but no input for the DN rule: matched by mail (nothing), then the create is refused.
+    const beforeNoDn = snapshot();
+    const noDn = await provision({ mail: 'nodn@example.org', surname: 'Dn', accountEnabled: true });
+    expect(noDn.code).toBe(ExitCode.failure);
+    expect(noDn.out).toContain('mail = nodn@example.org: no entry');
+    expect(noDn.out).toContain('failed (400)');
+    expect(noDn.out).toContain(`"uid=,${people}" has an empty name`);
+    expect(snapshot()).toBe(beforeNoDn);
 
     const before = snapshot();
     const twin = await provision({

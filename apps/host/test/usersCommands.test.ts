@@ -462,6 +462,7 @@ describe('scim2ldap users export | match | check-required against OpenLDAP', () 
     expect(found.find((f) => f.attribute === 'uidNumber')?.reason).toBe('MUST of posixAccount (auxiliary)');
     expect(pairs).toContain('row 3 -dn-');
     expect(found.find((f) => f.attribute === '-dn-')?.reason).toContain('it reads userName');
+    expect(found.find((f) => f.attribute === '-dn-')?.reason).toContain('has an empty name');
     expect(pairs.filter((p) => p.startsWith('ok@contoso.com'))).toEqual([]);
     expect(r.out).toContain('2 of 3 users lack');
   });

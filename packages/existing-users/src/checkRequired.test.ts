@@ -77,6 +77,18 @@ describe('requiredAttributes / checkRequired', () => {
     ]);
   });
 
+  it("reports the DN rule's failure under -dn- with its inputs, and still checks the other attributes", () => {
+    const { required } = requiredAttributes(['inetOrgPerson'], schema);
+    const base = { user: 'row 3', position: 3 };
+    const dnError = 'The DN rule produced a DN that is not a valid DN: "uid=,dc=x" has an empty name';
+    expect(
+      checkRequired({ ...base, dn: undefined, dnError, attributes: { cn: ['Ada'] } }, required, ['userName']),
+    ).toEqual([
+      { ...base, attribute: '-dn-', reason: `${dnError}; it reads userName` },
+      { ...base, attribute: 'sn', reason: 'MUST of inetOrgPerson (structural)' },
+    ]);
+  });
+
   it('finds the attribute references of a DN rule, ignoring brackets in strings', () => {
     expect(
       expressionInputs('Join("", "uid=", [userName], ",[ou]=x", [name.familyName], [userName])'),

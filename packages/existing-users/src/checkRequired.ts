@@ -66,6 +66,8 @@ export interface PlannedUser {
   readonly position: number;
   /** The DN the mapping builds; `undefined` when the DN rule yields none. */
   readonly dn: string | undefined;
+  /** Why the DN rule could not build a DN (an input is missing, the result is no DN), when it could not. */
+  readonly dnError?: string;
   /** Directory attributes the mapping sets (`null`: the rule yields nothing). */
   readonly attributes: Readonly<Record<string, readonly string[] | null>>;
   /** The mapping failed for this user (message names the attribute). */
@@ -83,7 +85,8 @@ export interface MissingValue {
 
 /**
  * Which required attributes a mapped user lacks: every required attribute without a non-empty value after
- * the mapping (values of the DN's RDN count, as provisioning adds them to the entry), the DN when the DN rule produced none (naming the rule's inputs), and mapping failures.
+ * the mapping (values of the DN's RDN count, as provisioning adds them to the entry), the DN when the DN rule
+ * failed or produced none (naming the rule's inputs), and mapping failures.
  * @param user the mapped user
  * @param required the required attributes (see {@link requiredAttributes})
  * @param dnInputs the source attributes the DN rule reads, for the message
@@ -104,7 +107,9 @@ export function checkRequired(
   if (user.dn) for (const type of rdnTypesWithValues(user.dn)) present.add(type.toLowerCase());
   const missing: MissingValue[] = [];
   const reads = dnInputs.length ? `; it reads ${dnInputs.join(', ')}` : '';
-  if (user.dn === undefined || user.dn === '') {
+  if (user.dnError !== undefined) {
+    missing.push({ ...at, attribute: '-dn-', reason: `${user.dnError}${reads}` });
+  } else if (user.dn === undefined || user.dn === '') {
     missing.push({ ...at, attribute: '-dn-', reason: `the DN rule yields no DN${reads}` });
   } else if (emptyRdnValue(user.dn)) {
     missing.push({

@@ -13,13 +13,13 @@ import {
   textOf,
   toScimUser,
 } from '@scim2ldap/existing-users';
-import { createProvisioner, type DirectoryTarget, mapUserToEntry } from '@scim2ldap/provisioning';
+import { createProvisioner, type DirectoryTarget } from '@scim2ldap/provisioning';
 import { createLdapTarget, type LockProfile, lockProfiles } from '@scim2ldap/run-profiles';
 import type { ConnectorConfig } from '../../config/configSchema.ts';
 import { type CliIo, paint } from '../CliIo.ts';
 import { type Command, ExitCode, UsageError } from '../Command.ts';
 import { connectivityHelp, connectivityOptions } from '../connectorFromArgs.ts';
-import { connectorMapping } from './usersCheckRequired.ts';
+import { connectorMapping, planNewUser } from './usersCheckRequired.ts';
 import { BINARY_ATTRIBUTES, type UsersDirectory } from './usersExport.ts';
 import { openUsersDirectory } from './usersExport.ts';
 
@@ -150,10 +150,13 @@ the directory); 1 the directory refused or the match was ambiguous; 4 cannot rea
       delete resource.id;
       delete resource.meta;
       const userName = textOf(resource.userName) ?? '(no userName)';
-      const { mapping, compiled, schemas } = connectorMapping(opened);
-      const plan = await mapUserToEntry(resource, compiled, schemas, { kind: 'create' });
+      const cm = connectorMapping(opened);
+      const { mapping, schemas } = cm;
+      // A DN rule that cannot build the DN does not stop the steps: matching needs only the attributes, and
+      // a create without a DN fails in step 5 with provisioning's own message.
+      const { plan, dnError } = await planNewUser(resource, cm);
       io.out(`    ${userName} from ${file}; the mapping gives:\n`);
-      io.out(`      dn: ${plan.dn ?? '(none: the DN rule yields nothing)'}\n`);
+      io.out(`      dn: ${plan.dn ?? `(none: ${dnError ?? 'the DN rule yields nothing'})`}\n`);
       for (const [name, v] of Object.entries(plan.attributes)) io.out(`      ${name}: ${shown(v ?? [])}\n`);
       const matching = [...(mapping.matching ?? [])].sort((a, b) => a.precedence - b.precedence);
       const matchValues = matching

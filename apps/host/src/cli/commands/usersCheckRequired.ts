@@ -15,6 +15,7 @@ import {
   buildSchemas,
   type CompiledMapping,
   compileMapping,
+  type EntryPlan,
   type MappingConfig,
   mapUserToEntry,
   type UserSchemas,
@@ -43,6 +44,35 @@ export function connectorMapping(opened: UsersDirectory): ConnectorMapping {
     passwordAttribute: opened.connector.password.attribute,
   });
   return { mapping, compiled: compileMapping(mapping), schemas };
+}
+
+/** A new user as the connector's mapping plans it; `dnError` when the DN rule could not build its DN. */
+export interface NewUserPlan {
+  readonly plan: EntryPlan;
+  /** Why the DN rule failed (an input it reads is missing, its result is no DN); the attributes are planned anyway. */
+  readonly dnError?: string;
+}
+
+/**
+ * Maps a source user as a create would, but keeps a failing DN rule apart from the other rules: provisioning
+ * refuses the whole user then (400 naming the DN), while these commands still need the attributes — to
+ * match by them, and to report the DN next to every other missing value. Another mapping failure throws.
+ * @param resource the SCIM User
+ * @param cm the connector's mapping
+ */
+export async function planNewUser(
+  resource: Readonly<Record<string, unknown>>,
+  cm: ConnectorMapping,
+): Promise<NewUserPlan> {
+  try {
+    return { plan: await mapUserToEntry(resource, cm.compiled, cm.schemas, { kind: 'create' }) };
+  } catch (error) {
+    if (!cm.compiled.dnRule) throw error;
+    // Mapped again without the DN rule: if that succeeds, the DN rule was what failed.
+    const withoutDnRule = { ...cm.compiled, dnRule: undefined };
+    const plan = await mapUserToEntry(resource, withoutDnRule, cm.schemas, { kind: 'create' });
+    return { plan, dnError: (error as Error).message };
+  }
 }
 
 /** `scim2ldap users check-required`: which source users lack what the directory requires. */
@@ -86,7 +116,8 @@ directory, 2 usage, 3 invalid config.`,
         );
         return ExitCode.failure;
       }
-      const { mapping, compiled, schemas } = connectorMapping(opened);
+      const cm = connectorMapping(opened);
+      const { mapping } = cm;
       const dnRule = mapping.dnRule ?? mapping.rules.find((r) => r.target === '-dn-')?.expression;
       const dnInputs = dnRule ? expressionInputs(dnRule) : [];
       const requiredByClasses = new Map<string, readonly RequiredAttribute[]>();
@@ -111,10 +142,16 @@ directory, 2 usage, 3 invalid config.`,
         const user = textOf(resource.userName) ?? `row ${row.position}`;
         let found: MissingValue[];
         try {
-          const plan = await mapUserToEntry(resource, compiled, schemas, { kind: 'create' });
+          const { plan, dnError } = await planNewUser(resource, cm);
           const classes = plan.objectClasses ?? mapping.objectClasses ?? [opened.settings.objectClass];
           found = checkRequired(
-            { user, position: row.position, dn: plan.dn, attributes: plan.attributes },
+            {
+              user,
+              position: row.position,
+              dn: plan.dn,
+              ...(dnError === undefined ? {} : { dnError }),
+              attributes: plan.attributes,
+            },
             requiredFor(classes),
             dnInputs,
           );
