@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import {
   type ConnectorStatus,
@@ -167,6 +169,35 @@ describe('SCIM routes', () => {
     });
     expect(big.status).toBe(413);
     expect(calls.filter(([n]) => n === 'createUser')).toEqual([]);
+  });
+
+  it('reads bodies under the Node server with the same limit: 413 by Content-Length or chunked, JSON parsed', async () => {
+    const { app, auth, calls } = setup();
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ecma2host_LDAP/scim/Users`;
+    try {
+      const post = (body: BodyInit, extra: Record<string, string> = {}) =>
+        fetch(base, { method: 'POST', headers: { ...auth, ...extra }, body, duplex: 'half' } as RequestInit);
+      const ok = await post(JSON.stringify({ userName: 'node-path' }));
+      expect(ok.status).toBe(201);
+      expect(calls).toContainEqual(['createUser', { userName: 'node-path' }]);
+      expect((await post(JSON.stringify({ userName: 'x'.repeat(5000) }))).status).toBe(413);
+      const chunked = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(1000)));
+          controller.close();
+        },
+      });
+      const streamed = await post(chunked);
+      expect(streamed.status).toBe(413);
+      expect(await streamed.json()).toMatchObject({ scimType: 'tooLarge' });
+      const bad = await post('{"userName": ');
+      expect(bad.status).toBe(400);
+      expect(calls.filter(([n]) => n === 'createUser')).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('maps a directory outage to 503 with Retry-After and a schema problem to 400', async () => {

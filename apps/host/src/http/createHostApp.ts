@@ -8,6 +8,8 @@ import type { HostedConnector } from '../runtime/HostedConnector.ts';
 import type { ServerCertificate } from '../tls/ensureCertificate.ts';
 import { canonicalPath } from './canonicalPath.ts';
 import { HostHttpError } from './HostHttpError.ts';
+import { bodyTooLarge } from './readBodyText.ts';
+import { requestHeader } from './requestHeader.ts';
 import { scimRoutes } from './scimRoutes.ts';
 import { toScimError } from './toScimError.ts';
 import { verifyBearer } from './verifyBearer.ts';
@@ -47,7 +49,7 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
 
   app.use('*', async (c, next) => {
     const started = performance.now();
-    const incoming = c.req.header('x-request-id');
+    const incoming = requestHeader(c, 'x-request-id');
     const ctx: RequestContext = {
       requestId: incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID(),
       ldapOps: [],
@@ -155,7 +157,7 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
     const ctx = c.get('ctx');
     ctx.connector = conn.name;
     c.set('connector', conn);
-    if (!verifyBearer(c.req.header('authorization'), conn.tokenDigest)) {
+    if (!verifyBearer(requestHeader(c, 'authorization'), conn.tokenDigest)) {
       ctx.operation = 'authenticate';
       throw new HostHttpError(
         401,
@@ -168,23 +170,21 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
     await next();
   });
 
-  app.use(
-    '/:base{ecma2host_[^/]+}/scim/*',
-    bodyLimit({
-      maxSize: options.bodyLimitBytes ?? 1024 * 1024,
-      onError: () => {
-        throw new HostHttpError(
-          413,
-          `request body larger than ${options.bodyLimitBytes ?? 1024 * 1024} bytes`,
-          {
-            scimType: 'tooLarge',
-          },
-        );
-      },
-    }),
+  // Under @hono/node-server the routes read the body from Node's request with this limit (readBodyText);
+  // hono's bodyLimit covers `app.request()` only. It reads `c.req.raw.body`, which would make the adapter
+  // build a full WHATWG Request (headers, AbortController, web stream) for every request, GETs included.
+  const maxBody = options.bodyLimitBytes ?? 1024 * 1024;
+  const limitBody = bodyLimit({
+    maxSize: maxBody,
+    onError: () => {
+      throw bodyTooLarge(maxBody);
+    },
+  });
+  app.use('/:base{ecma2host_[^/]+}/scim/*', (c, next) =>
+    (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined ? next() : limitBody(c, next),
   );
 
-  app.route('/:base{ecma2host_[^/]+}/scim', scimRoutes());
+  app.route('/:base{ecma2host_[^/]+}/scim', scimRoutes(maxBody));
 
   app.notFound((c) => {
     const err = toScimError(

@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { HostEnv } from './createHostApp.ts';
 import { HostHttpError } from './HostHttpError.ts';
+import { readBodyText } from './readBodyText.ts';
+import { requestHeader } from './requestHeader.ts';
 
 const scimType = 'application/scim+json';
 
@@ -14,14 +16,14 @@ function send(
   return c.body(JSON.stringify(body), status, { ...headers, 'content-type': scimType });
 }
 
-async function readJson(c: Context<HostEnv>): Promise<unknown> {
-  const type = c.req.header('content-type');
+async function readJson(c: Context<HostEnv>, limit: number): Promise<unknown> {
+  const type = requestHeader(c, 'content-type');
   if (type !== undefined && !/^application\/(scim\+)?json\b/i.test(type)) {
     throw new HostHttpError(415, `unsupported Content-Type "${type}": send application/scim+json`, {
       scimType: 'invalidSyntax',
     });
   }
-  const text = await c.req.text();
+  const text = await readBodyText(c, limit);
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -57,8 +59,9 @@ function decodeId(c: Context<HostEnv>): string {
 /**
  * The SCIM routes of one connector (mounted under `/ecma2host_<name>/scim`); each hands the request to the
  * connector's service and renders the answer as `application/scim+json`.
+ * @param bodyLimitBytes the largest request body accepted (413 above it)
  */
-export function scimRoutes(): Hono<HostEnv> {
+export function scimRoutes(bodyLimitBytes: number): Hono<HostEnv> {
   const r = new Hono<HostEnv>();
   const op = (c: Context<HostEnv>, name: string): void => {
     c.get('ctx').operation = name;
@@ -73,7 +76,7 @@ export function scimRoutes(): Hono<HostEnv> {
   r.post('/Users', async (c) => {
     op(c, 'createUser');
     requireReady(c);
-    const created = await c.get('connector').users.createUser(await readJson(c), info(c));
+    const created = await c.get('connector').users.createUser(await readJson(c, bodyLimitBytes), info(c));
     const id = typeof created.id === 'string' ? created.id : undefined;
     if (id !== undefined) c.get('ctx').scimId = id;
     const location = (created.meta as { location?: unknown } | undefined)?.location;
@@ -89,13 +92,16 @@ export function scimRoutes(): Hono<HostEnv> {
     op(c, 'patchUser');
     requireReady(c);
     const id = decodeId(c);
-    return send(c, await c.get('connector').users.patchUser(id, await readJson(c), info(c)));
+    return send(c, await c.get('connector').users.patchUser(id, await readJson(c, bodyLimitBytes), info(c)));
   });
   r.put('/Users/:id', async (c) => {
     op(c, 'replaceUser');
     requireReady(c);
     const id = decodeId(c);
-    return send(c, await c.get('connector').users.replaceUser(id, await readJson(c), info(c)));
+    return send(
+      c,
+      await c.get('connector').users.replaceUser(id, await readJson(c, bodyLimitBytes), info(c)),
+    );
   });
   r.delete('/Users/:id', async (c) => {
     op(c, 'deleteUser');

@@ -1,0 +1,34 @@
+import type { IncomingMessage } from 'node:http';
+import type { Context } from 'hono';
+import { HostHttpError } from './HostHttpError.ts';
+
+/**
+ * The 413 for a body over the limit.
+ * @param limit the limit in bytes
+ */
+export function bodyTooLarge(limit: number): HostHttpError {
+  return new HostHttpError(413, `request body larger than ${limit} bytes`, { scimType: 'tooLarge' });
+}
+
+/**
+ * The request body as text, at most `limit` bytes (413 above it, by Content-Length or as it streams in).
+ * Under @hono/node-server it reads Node's `IncomingMessage` directly: going through `c.req.text()` builds a
+ * WHATWG Request, an AbortController and a web ReadableStream per request. Without Node bindings (tests call
+ * `app.request()`) it reads `c.req.text()`; the app's body-limit middleware covers that path.
+ * @param c the hono context
+ * @param limit the largest accepted body in bytes
+ */
+export async function readBodyText(c: Context, limit: number): Promise<string> {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (incoming === undefined) return c.req.text();
+  const declared = Number(incoming.headers['content-length'] ?? 0);
+  if (declared > limit) throw bodyTooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw bodyTooLarge(limit);
+    chunks.push(chunk);
+  }
+  return chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+}
