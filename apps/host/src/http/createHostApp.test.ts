@@ -177,7 +177,7 @@ describe('SCIM routes', () => {
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ecma2host_LDAP/scim/Users`;
     try {
-      const post = (body: BodyInit, extra: Record<string, string> = {}) =>
+      const post = (body: string | ReadableStream<Uint8Array>, extra: Record<string, string> = {}) =>
         fetch(base, { method: 'POST', headers: { ...auth, ...extra }, body, duplex: 'half' } as RequestInit);
       const ok = await post(JSON.stringify({ userName: 'node-path' }));
       expect(ok.status).toBe(201);
