@@ -2,7 +2,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { BindRequest, ExtendedRequest, PagedResultsControl, UnbindRequest } from 'ldapts';
 import { classifyError } from '../errors/classifyError.ts';
-import { LeanBerReader } from './berReader.ts';
+import { LeanBerReader, StringCache } from './berReader.ts';
 import { tlsConnectionOptions } from './tlsConnectionOptions.ts';
 import type { LdapConnectionOptions, LdapEntry } from './types.ts';
 
@@ -62,6 +62,9 @@ export class LdapWire {
   private failure: Error | undefined;
   private readonly binary: Set<string>;
   private readonly binaryByType = new Map<string, boolean>();
+  /** Attribute names by position in the entry, and values by attribute (see {@link StringCache}). */
+  private readonly names = new StringCache();
+  private readonly valuesByType = new Map<string, StringCache>();
   private readonly onData = (data: Buffer): void => this.receive(data);
 
   private constructor(
@@ -224,18 +227,22 @@ export class LdapWire {
       const dn = reader.text();
       const attributes: Record<string, string[]> = {};
       const listEnd = reader.enter(0x30) + reader.offset;
+      let position = 0;
       while (reader.offset < listEnd) {
         const attrEnd = reader.enter(0x30) + reader.offset;
-        const type = reader.text();
+        const type = reader.cachedText(this.names, position++);
         let binary = this.binaryByType.get(type);
-        if (binary === undefined) {
+        let cache = this.valuesByType.get(type);
+        if (binary === undefined || cache === undefined) {
           const lower = type.toLowerCase();
           binary = this.binary.has(lower) || lower.endsWith(';binary');
           this.binaryByType.set(type, binary);
+          cache = new StringCache();
+          this.valuesByType.set(type, cache);
         }
         const values: string[] = [];
         const setEnd = reader.enter(0x31) + reader.offset;
-        while (reader.offset < setEnd) values.push(reader.value(binary));
+        while (reader.offset < setEnd) values.push(reader.cachedValue(binary, cache, values.length));
         attributes[type] = values;
         reader.offset = attrEnd;
       }

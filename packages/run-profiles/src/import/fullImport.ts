@@ -3,6 +3,7 @@ import type { ConnectionPool } from '../connection/createConnectionPool.ts';
 import { streamSearch } from '../connection/streamSearch.ts';
 import type { Logger } from '../connection/types.ts';
 import { captureWatermark, type DeltaMethod } from './captureWatermark.ts';
+import { flattenPages } from './flattenPages.ts';
 import { entryConverter, type ImportScope, scopeAttributes, scopeFilter, valuesOf } from './importScope.ts';
 
 /** Progress of an import, reported after every page. */
@@ -81,7 +82,8 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
   const extra = options.deltaMethod === 'modifyTimestamp' ? ['modifyTimestamp'] : [];
   let newestTimestamp = '';
   const convert = entryConverter(options, extra);
-  async function* read(): AsyncIterable<EntryInput> {
+  // Pages of converted entries; the store reads them entry by entry (flattenPages: no generator per entry).
+  async function* read(): AsyncIterable<EntryInput[]> {
     for (const base of options.bases) {
       // A dedicated streaming connection per base (the paged-results cookie belongs to it).
       const pages = streamSearch(pool.connectionOptions, {
@@ -92,6 +94,7 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
         pageSize: options.pageSize ?? 1000,
       });
       for await (const page of pages) {
+        const inputs: EntryInput[] = [];
         for (const entry of page) {
           if (extra.length > 0) {
             const stamp = valuesOf(entry, 'modifyTimestamp')[0];
@@ -105,10 +108,11 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
             });
             continue;
           }
-          entries++;
-          yield input;
+          inputs.push(input);
         }
+        entries += inputs.length;
         progress('reading');
+        yield inputs;
         // Let pending socket reads run between pages: the server keeps streaming the next page into a
         // drained socket instead of stalling on a full one while the (synchronous) store works.
         await new Promise((resolve) => setImmediate(resolve));
@@ -117,7 +121,10 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
   }
   try {
     // One bulk load for the whole import: into an empty store it takes the store's fast append path.
-    const totals = await store.bulkUpsert(read(), { runId, batchSize: options.batchSize ?? 1000 });
+    const totals = await store.bulkUpsert(flattenPages(read()), {
+      runId,
+      batchSize: options.batchSize ?? 1000,
+    });
     progress('sweeping');
     const swept = await store.sweepUnseen(
       runId,

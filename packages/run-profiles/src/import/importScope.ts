@@ -95,7 +95,7 @@ export function entryConverter(
       attributes[name] = values;
     }
     if (anchor === undefined || anchor === '') return undefined;
-    return { anchor, dn: entry.dn, objectClasses: [...objectClasses], attributes };
+    return { anchor, dn: entry.dn, objectClasses, attributes };
   };
 }
 
