@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createSqliteStore } from '@scim2ldap/anchor-store';
 import { startDirectory } from '@scim2ldap/ldap-testkit';
 import { createConnectionPool, fullImport } from '../src/index.ts';
+import { ownCpuMs, parseTimes, processCpuMs, timedCommand } from './cpuTime.ts';
 
 const users = Number(process.env['RP_BENCH_USERS'] ?? 100_000);
 const rounds = Number(process.env['RP_BENCH_ROUNDS'] ?? 3);
@@ -16,13 +17,20 @@ const work = mkdtempSync(join(tmpdir(), 'rp-bench-'));
 const attributes = ['*', 'entryUUID'];
 const ldapsearchMs: number[] = [];
 const importMs: number[] = [];
+/** CPU ms per round: the ldapsearch process, slapd while it ran, this process during fullImport, slapd then. */
+const cpu: { ldapsearch: number; slapdSearch: number; ours: number; slapdImport: number }[] = [];
 let imported = 0;
 try {
   for (let round = 0; round < rounds; round++) {
+    const s0 = processCpuMs(dir.pid);
     const t0 = performance.now();
     const dump = spawnSync(
-      'ldapsearch',
+      'bash',
       [
+        '-c',
+        timedCommand,
+        'bash',
+        'ldapsearch',
         '-x',
         '-LLL',
         '-H',
@@ -38,9 +46,10 @@ try {
         '(objectClass=inetOrgPerson)',
         ...attributes,
       ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
+      { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     ldapsearchMs.push(performance.now() - t0);
+    const slapdSearch = processCpuMs(dir.pid) - s0;
     if (dump.status !== 0) throw new Error(`ldapsearch failed: ${dump.stderr.toString()}`);
 
     const store = createSqliteStore({ path: join(work, `store-${round}.db`) });
@@ -50,6 +59,8 @@ try {
       size: 1,
       healthCheckIntervalMs: 0,
     });
+    const s1 = processCpuMs(dir.pid);
+    const c1 = ownCpuMs();
     const t1 = performance.now();
     const result = await fullImport({
       pool,
@@ -60,6 +71,12 @@ try {
       batchSize: 1000,
     });
     importMs.push(performance.now() - t1);
+    cpu.push({
+      ldapsearch: parseTimes(dump.stdout.toString()),
+      slapdSearch,
+      ours: ownCpuMs() - c1,
+      slapdImport: processCpuMs(dir.pid) - s1,
+    });
     imported = result.entries;
     if (result.entries !== users || (await store.count()) !== users)
       throw new Error(`imported ${result.entries} of ${users}`);
@@ -87,6 +104,10 @@ console.log(
 console.log('');
 console.log(
   `ratio ${ratio.toFixed(2)}× ldapsearch (target ≤ 2×) — ${ratio <= 2 ? 'met' : 'NOT met'}; peak RSS of the benchmark process ${peakRssMb.toFixed(0)} MB (target ≤ 300 MB) — ${peakRssMb <= 300 ? 'met' : 'NOT met'}`,
+);
+const secs = (ms: number): string => (ms / 1000).toFixed(2);
+console.log(
+  `CPU per round (s): ldapsearch ${cpu.map((c) => secs(c.ldapsearch)).join(', ')} (slapd meanwhile ${cpu.map((c) => secs(c.slapdSearch)).join(', ')}); fullImport ${cpu.map((c) => secs(c.ours)).join(', ')} (slapd meanwhile ${cpu.map((c) => secs(c.slapdImport)).join(', ')})`,
 );
 console.log(
   `all rounds: ldapsearch ${ldapsearchMs.map((m) => (m / 1000).toFixed(2)).join(', ')} s; fullImport ${importMs.map((m) => (m / 1000).toFixed(2)).join(', ')} s`,
