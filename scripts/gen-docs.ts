@@ -17,7 +17,7 @@
  * tables below; a key or route without one still gets a row (from the schema's own messages), so a new key
  * shows up in the diff and CI asks for a regeneration.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commands } from '../apps/host/src/cli/commands.ts';
@@ -810,8 +810,10 @@ function scimPage(): string {
 
   // Statuses the HTTP layer raises itself, read from its source (status + the start of the message).
   const edge: string[] = [];
-  for (const file of ['apps/host/src/http/createHostApp.ts', 'apps/host/src/http/scimRoutes.ts']) {
-    const text = readFileSync(join(root, file), 'utf8');
+  const httpDir = join(root, 'apps/host/src/http');
+  const httpFiles = readdirSync(httpDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+  for (const file of httpFiles.sort()) {
+    const text = readFileSync(join(httpDir, file), 'utf8');
     for (const m of text.matchAll(/new HostHttpError\(\s*(\d{3}),\s*(?:`|')([^`']*)/g)) {
       const detail = (m[2] as string)
         .replace(/\$\{[^}]*\}/g, '…')
