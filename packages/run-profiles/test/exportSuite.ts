@@ -82,6 +82,24 @@ export function exportSuite(features: ExportFeatures): void {
       expect((await target.readByAnchor(entry.anchor))?.dn.toLowerCase()).toBe(user.dn.toLowerCase());
     });
 
+    it('adds concurrently over one shared connection, each add getting back its own entry', async () => {
+      const onePool = adminPool(dir, 1);
+      try {
+        const { target } = targetFor(dir, onePool);
+        const users = Array.from({ length: 12 }, (_, i) =>
+          newUser(dir, `shared.${i}`, { description: [`n${i}`] }),
+        );
+        const entries = await Promise.all(users.map((user) => target.add(user)));
+        for (const [i, entry] of entries.entries()) {
+          expect(entry.dn.toLowerCase()).toBe(users[i]?.dn.toLowerCase());
+          expect(entry.attributes['description']).toEqual([`n${i}`]);
+        }
+        expect(new Set(entries.map((e) => e.anchor)).size).toBe(users.length);
+      } finally {
+        await onePool.close();
+      }
+    });
+
     it('reports a missing parent by its DN', async () => {
       const { target } = targetFor(dir, pool);
       const user = newUser(dir, 'orphan');

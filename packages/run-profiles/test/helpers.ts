@@ -33,29 +33,27 @@ export function targetFor(
   overrides: Partial<LdapTargetOptions> = {},
 ): { target: LdapTarget; writes: { count: number; modifications: Modification[][] } } {
   const writes = { count: 0, modifications: [] as Modification[][] };
+  const counted = (connection: LdapConnection): LdapConnection =>
+    new Proxy(connection, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        if (key === 'modify' || key === 'add' || key === 'modifyDn' || key === 'delete') {
+          return (...args: unknown[]) => {
+            writes.count++;
+            if (key === 'modify') writes.modifications.push(args[1] as Modification[]);
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return (value as (...a: unknown[]) => unknown).bind(target);
+      },
+    }) as LdapConnection;
   const counting: ConnectionPool = {
     ...pool,
     size: pool.size,
     url: pool.url,
-    use: (fn) =>
-      pool.use((connection) =>
-        fn(
-          new Proxy(connection, {
-            get(target, key, receiver) {
-              const value = Reflect.get(target, key, receiver) as unknown;
-              if (typeof value !== 'function') return value;
-              if (key === 'modify' || key === 'add' || key === 'modifyDn' || key === 'delete') {
-                return (...args: unknown[]) => {
-                  writes.count++;
-                  if (key === 'modify') writes.modifications.push(args[1] as Modification[]);
-                  return (value as (...a: unknown[]) => unknown).apply(target, args);
-                };
-              }
-              return (value as (...a: unknown[]) => unknown).bind(target);
-            },
-          }) as LdapConnection,
-        ),
-      ),
+    use: (fn) => pool.use((connection) => fn(counted(connection))),
+    share: (fn) => (pool.share ?? pool.use)((connection) => fn(counted(connection))),
   };
   const target = createLdapTarget({
     pool: counting,

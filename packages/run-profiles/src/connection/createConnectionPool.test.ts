@@ -27,6 +27,33 @@ describe('createConnectionPool', () => {
     await pool.close();
   });
 
+  it('shares connections without waiting, spreading callers over the least busy one', async () => {
+    const pool = createConnectionPool({ url: 'ldap://127.0.0.1:1', size: 2, healthCheckIntervalMs: 0 });
+    const started: unknown[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const share = pool.share?.bind(pool);
+    if (share === undefined) throw new Error('createConnectionPool must offer share()');
+    const lent = [1, 2, 3, 4].map(() =>
+      share(async (connection) => {
+        started.push(connection);
+        await gate;
+        return connection;
+      }),
+    );
+    await Promise.resolve();
+    // All four run at once on a pool of two: two per connection, never more connections than the size.
+    expect(started).toHaveLength(4);
+    expect(new Set(started).size).toBe(2);
+    expect(started.filter((c) => c === started[0])).toHaveLength(2);
+    release();
+    await Promise.all(lent);
+    await pool.close();
+    await expect(share(async () => 1)).rejects.toBeInstanceOf(LdapOperationError);
+  });
+
   it('opens up to size connections in parallel', async () => {
     const pool = createConnectionPool({ url: 'ldap://127.0.0.1:1', size: 3, healthCheckIntervalMs: 0 });
     const seen = await Promise.all([1, 2, 3].map(() => pool.use(async (c) => c)));

@@ -27,6 +27,14 @@ export interface ConnectionPool {
   /** The options connections are opened with (Full Import opens its own streaming connection with them). */
   readonly connectionOptions: LdapConnectionOptions;
   use<T>(fn: (connection: LdapConnection) => Promise<T>): Promise<T>;
+  /**
+   * Lends the least busy connection WITHOUT exclusivity, for one request that carries its own read-back (an
+   * add with the Post-Read control): several such requests travel on one connection at once and the server
+   * answers each by message ID, so the directory stays busy with fewer client round trips and syscalls. A
+   * write followed by a separate read must use {@link ConnectionPool.use}. Optional for pool-shaped objects;
+   * callers fall back to `use`.
+   */
+  share?<T>(fn: (connection: LdapConnection) => Promise<T>): Promise<T>;
   /** The Root DSE (read once, then cached; `refresh` re-reads). */
   rootDse(refresh?: boolean): Promise<LdapEntry>;
   /** Pings every idle connection now, dropping dead ones (they reconnect on next use). */
@@ -47,6 +55,8 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
   const size = Math.max(1, options.size ?? 4);
   const all: LdapConnection[] = [];
   const idle: LdapConnection[] = [];
+  /** Requests lent through `share` and still running, per connection. */
+  const sharedLoad = new Map<LdapConnection, number>();
   const waiters: { resolve: (connection: LdapConnection) => void; reject: (error: Error) => void }[] = [];
   let closed = false;
   let rootDse: Promise<LdapEntry> | undefined;
@@ -92,6 +102,32 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
     }
   };
 
+  const share = async <T>(fn: (connection: LdapConnection) => Promise<T>): Promise<T> => {
+    if (closed) throw classifyError(new Error('the connection pool is closed'), { operation: 'connect' });
+    let connection: LdapConnection | undefined;
+    if (all.length < size) {
+      connection = createLdapConnection(options);
+      all.push(connection);
+      idle.push(connection);
+    } else {
+      let least = Number.POSITIVE_INFINITY;
+      for (const candidate of all) {
+        const load = sharedLoad.get(candidate) ?? 0;
+        if (load < least) {
+          least = load;
+          connection = candidate;
+        }
+      }
+    }
+    const lent = connection as LdapConnection;
+    sharedLoad.set(lent, (sharedLoad.get(lent) ?? 0) + 1);
+    try {
+      return await fn(lent);
+    } finally {
+      sharedLoad.set(lent, (sharedLoad.get(lent) ?? 1) - 1);
+    }
+  };
+
   const interval = options.healthCheckIntervalMs ?? 60_000;
   const timer =
     interval > 0 ? setInterval(() => void checkHealth().catch(() => undefined), interval) : undefined;
@@ -102,6 +138,7 @@ export function createConnectionPool(options: ConnectionPoolOptions): Connection
     url: options.url,
     connectionOptions: options,
     use,
+    share,
     rootDse(refresh = false): Promise<LdapEntry> {
       if (rootDse === undefined || refresh) {
         const reading = use(async (c) => {

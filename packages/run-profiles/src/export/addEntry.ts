@@ -44,6 +44,23 @@ export async function addEntry(
     const clean = cleanValues(values);
     if (clean.length > 0) attributes[name] = clean;
   }
+  if (password === undefined && context.pool.share !== undefined) {
+    // Post-Read (RFC 4527) returns the entry with the add response, so the add needs no exclusive connection:
+    // adds share connections (several in flight on each), which keeps the directory busy.
+    const added = await context.pool.share(async (connection) => {
+      if (!(await serverSupports(context, connection, 'supportedControl', postReadOid))) return undefined;
+      const postRead = new PostReadControl(context.readAttributes);
+      try {
+        await connection.add(entry.dn, attributes, [postRead]);
+      } catch (error) {
+        throw missingParent(error, entry.dn);
+      }
+      // Our own read, sent after the add's response, sees the add whatever else shares the connection.
+      if (postRead.entry === undefined) return mustReadBack(context, connection, entry.dn);
+      return toDirectoryEntry(context, postRead.entry);
+    });
+    if (added !== undefined) return added;
+  }
   return context.pool.use(async (connection) => {
     // Post-Read (RFC 4527) returns the entry with the add response: a read-back without a second request.
     const postRead =
