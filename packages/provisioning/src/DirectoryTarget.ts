@@ -28,6 +28,18 @@ export interface DirectoryTarget {
   readByAnchor(anchor: string): Promise<DirectoryEntry | undefined>;
   /** Live search of the in-scope entries whose `attribute` equals `value` (matching rule of the directory). */
   search(attribute: string, value: string): Promise<DirectoryEntry[]>;
+  /**
+   * Optional: live search of the in-scope entries where ANY of the equalities holds (one OR filter, one
+   * round trip), so a duplicate check over several matching attributes costs one search. Without it,
+   * provisioning calls `search` once per attribute.
+   */
+  searchAny?(assertions: readonly AttributeAssertion[]): Promise<DirectoryEntry[]>;
+}
+
+/** `attribute` equals `value`, by the directory's equality matching rule. */
+export interface AttributeAssertion {
+  readonly attribute: string;
+  readonly value: string;
 }
 
 /** An entry to add: DN, object classes and attribute values (no empty strings). */

@@ -1,10 +1,14 @@
 import { ScimError } from '@scim2ldap/scim-core';
-import { findEntries, type LookupContext } from './findEntries.ts';
+import type { AttributeAssertion, DirectoryEntry } from './DirectoryTarget.ts';
+import { findEntries, holdsValue, type LookupContext, remember } from './findEntries.ts';
 import type { MatchingAttribute } from './MappingConfig.ts';
 
 /**
  * Refuses a write that would give a second entry the value of a matching attribute another entry holds (in
  * precedence order): clients match users by these attributes, so a duplicate would break the next match.
+ * The cache answers first (each hit re-read from the directory); then, in `directory` mode, the directory is
+ * searched live for entries created or changed outside the host — in ONE search over all the attributes
+ * when the target offers `searchAny`, else one search per attribute.
  * @param context the directory and the cache
  * @param matching the matching attributes
  * @param mode `directory` asks the cache then the directory, `cache` only the cache, `off` nothing
@@ -19,22 +23,51 @@ export async function assertNoMatch(
   self?: string,
 ): Promise<void> {
   if (mode === 'off') return;
+  const wanted: AttributeAssertion[] = [];
   for (const { attribute } of [...matching].sort((a, b) => a.precedence - b.precedence)) {
-    const wanted = attribute.toLowerCase();
-    const value = Object.entries(attributes).find(([name]) => name.toLowerCase() === wanted)?.[1]?.[0];
-    if (value === undefined) continue;
-    const found = await findEntries(
-      context,
-      { kind: 'attribute', attribute, value },
-      { live: mode === 'directory' },
-    );
-    const match = found.find((entry) => entry.anchor !== self);
-    if (match) {
-      throw new ScimError(
-        409,
-        `A directory entry already has ${attribute}=${JSON.stringify(value)} (${match.dn}, id ${match.anchor}); update that user instead of creating a duplicate`,
-        { scimType: 'uniqueness' },
+    const name = attribute.toLowerCase();
+    const value = Object.entries(attributes).find(([key]) => key.toLowerCase() === name)?.[1]?.[0];
+    if (value !== undefined) wanted.push({ attribute, value });
+  }
+  for (const assertion of wanted) {
+    const cached = await findEntries(context, { kind: 'attribute', ...assertion }, { live: false });
+    refuse(assertion, cached, self);
+  }
+  if (mode === 'cache' || wanted.length === 0) return;
+  const searchAny = context.target.searchAny;
+  if (searchAny !== undefined && wanted.length > 1) {
+    const found = await searchAny.call(context.target, wanted);
+    for (const entry of found) await remember(context, entry);
+    for (const assertion of wanted) {
+      refuse(
+        assertion,
+        found.filter((e) => holdsValue(e, assertion.attribute, assertion.value)),
+        self,
       );
     }
+    // The directory's matching rule may equate values the simple comparison above does not.
+    refuse(wanted[0]!, found, self);
+    return;
   }
+  for (const assertion of wanted) {
+    const found = await context.target.search(assertion.attribute, assertion.value);
+    for (const entry of found) await remember(context, entry);
+    refuse(assertion, found, self);
+  }
+}
+
+/** Throws the 409 when an entry other than `self` holds the value. */
+function refuse(
+  assertion: AttributeAssertion,
+  found: readonly DirectoryEntry[],
+  self: string | undefined,
+): void {
+  const match = found.find((entry) => entry.anchor !== self);
+  if (!match) return;
+  const { attribute, value } = assertion;
+  throw new ScimError(
+    409,
+    `A directory entry already has ${attribute}=${JSON.stringify(value)} (${match.dn}, id ${match.anchor}); update that user instead of creating a duplicate`,
+    { scimType: 'uniqueness' },
+  );
 }

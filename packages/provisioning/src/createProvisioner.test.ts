@@ -156,6 +156,56 @@ describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => 
     expect(error.detail).toContain('mail');
   });
 
+  it('checks several matching attributes with ONE live search when the target offers searchAny', async () => {
+    const target = memoryTarget(['DC=Contoso,DC=lab']);
+    const searches: string[][] = [];
+    const withAny = {
+      ...target,
+      async searchAny(assertions: readonly { attribute: string; value: string }[]) {
+        searches.push(assertions.map((a) => `${a.attribute}=${a.value}`));
+        const found = await Promise.all(assertions.map((a) => target.search(a.attribute, a.value)));
+        return [...new Map(found.flat().map((e) => [e.anchor, e])).values()];
+      },
+    };
+    const mapping: MappingConfig = {
+      rules: [],
+      matching: [
+        { attribute: 'uid', precedence: 1 },
+        { attribute: 'mail', precedence: 2 },
+      ],
+    };
+    const provisioner = createProvisioner({
+      connector: 'LDAP',
+      target: withAny,
+      store: createMemoryStore({ indexes: [{ attribute: 'mail' }, { attribute: 'uid' }] }),
+      mapping,
+      schema: buildSchemas(selected, directorySchema, { mapping }),
+    });
+    await provisioner.createUser(bsimon);
+    expect(searches).toEqual([['uid=bsimon', 'mail=bsimon@contoso.com']]);
+    // Created outside the host (not in the cache): only the live search can see it.
+    await target.add({
+      dn: 'CN=outside,DC=Contoso,DC=lab',
+      objectClasses: ['inetOrgPerson'],
+      attributes: { cn: ['outside'], sn: ['O'], uid: ['outside'], mail: ['taken@contoso.com'] },
+    });
+    const other = {
+      ...bsimon,
+      [EXT]: {
+        ...bsimon[EXT],
+        '-dn-': 'CN=other,DC=Contoso,DC=lab',
+        uid: 'other',
+        mail: 'taken@contoso.com',
+      },
+    };
+    const error = await rejection(provisioner.createUser(other));
+    expect(error.status).toBe(409);
+    expect(error.detail).toContain('mail="taken@contoso.com"');
+    expect(error.detail).toContain('CN=outside');
+    expect(searches).toHaveLength(2);
+    expect(target.entries.has('cn=other,dc=contoso,dc=lab')).toBe(false);
+  });
+
   it('maps directory failures: existing DN → 409, missing parent → 400 naming it, unknown id → 404', async () => {
     const { provisioner } = setup({}, { rules: [] });
     await provisioner.createUser(bsimon);

@@ -2,6 +2,7 @@ import { applyPatch, ScimError, type ScimResource } from '@scim2ldap/scim-core';
 import { applyEntryPlan, changedAttributes } from './applyEntryPlan.ts';
 import { assertNoMatch } from './assertNoMatch.ts';
 import { compileMapping } from './compileMapping.ts';
+import { createCacheWriter } from './createCacheWriter.ts';
 import type { DirectoryEntry } from './DirectoryTarget.ts';
 import { applyDeleteFlow, applyDisableFlow } from './deprovision.ts';
 import { forget, readByAnchor, remember } from './findEntries.ts';
@@ -49,6 +50,7 @@ export function createProvisioner(options: ProvisionerOptions): Provisioner {
     connector: options.connector,
     target: options.target,
     store: options.store,
+    cache: createCacheWriter(options.store),
     clock: options.clock ?? (() => new Date()),
     logger: options.logger,
   };

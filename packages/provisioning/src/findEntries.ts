@@ -1,4 +1,5 @@
 import { type AnchorStore, hashEntry, type StoredEntry } from '@scim2ldap/anchor-store';
+import type { CacheWriter } from './createCacheWriter.ts';
 import type { DirectoryEntry, DirectoryTarget } from './DirectoryTarget.ts';
 import { DnSyntaxError, formatDn, normalizeDn, parseDn } from './parseDn.ts';
 
@@ -13,6 +14,8 @@ export type EntryLookup =
 export interface LookupContext {
   readonly target: DirectoryTarget;
   readonly store: AnchorStore;
+  /** Writes to `store`, committing concurrent requests' writes together. */
+  readonly cache: CacheWriter;
   /** Called when the cache could not be updated; the directory operation itself succeeded. */
   readonly onCacheError: (error: unknown) => void;
 }
@@ -108,8 +111,13 @@ async function findByAttribute(
   return found;
 }
 
-/** Whether the entry still holds the value (case-insensitively; the directory decided the match first). */
-function holdsValue(entry: DirectoryEntry, attribute: string, value: string): boolean {
+/**
+ * Whether the entry still holds the value (case-insensitively; the directory decided the match first).
+ * @param entry the entry as read
+ * @param attribute the attribute name (any case)
+ * @param value the value looked for
+ */
+export function holdsValue(entry: DirectoryEntry, attribute: string, value: string): boolean {
   const wanted = attribute.toLowerCase();
   if (wanted === 'objectclass')
     return entry.objectClasses.some((v) => v.toLowerCase() === value.toLowerCase());
@@ -121,7 +129,7 @@ function holdsValue(entry: DirectoryEntry, attribute: string, value: string): bo
 /** Adds or refreshes an entry in the cache; a cache failure is reported, never turned into a request failure. */
 export async function remember(context: LookupContext, entry: DirectoryEntry): Promise<void> {
   try {
-    await context.store.upsert({
+    await context.cache.upsert({
       anchor: entry.anchor,
       dn: entry.dn,
       objectClasses: entry.objectClasses,
@@ -135,7 +143,7 @@ export async function remember(context: LookupContext, entry: DirectoryEntry): P
 /** Removes an entry from the cache (after a delete, or when the directory no longer has it). */
 export async function forget(context: LookupContext, anchor: string): Promise<void> {
   try {
-    await context.store.delete(anchor);
+    await context.cache.delete(anchor);
   } catch (error) {
     context.onCacheError(error);
   }

@@ -1,4 +1,9 @@
-export type { DirectoryEntry, DirectoryTarget, NewDirectoryEntry } from './DirectoryTarget.ts';
+export type {
+  AttributeAssertion,
+  DirectoryEntry,
+  DirectoryTarget,
+  NewDirectoryEntry,
+} from './DirectoryTarget.ts';
 
 export { createProvisioner } from './createProvisioner.ts';
 export type {

@@ -1,4 +1,4 @@
-import type { DirectoryTarget } from './DirectoryTarget.ts';
+import type { AttributeAssertion, DirectoryTarget } from './DirectoryTarget.ts';
 import type { DirectoryOperationRecord } from './ProvisioningLogRecord.ts';
 import { type ErrorContext, toScimError } from './toScimError.ts';
 
@@ -55,5 +55,13 @@ export function recordingTarget(
     readByAnchor: (anchor) => run({ operation: 'read' }, () => target.readByAnchor(anchor)),
     search: (attribute, value) =>
       run({ operation: 'search', attributes: [attribute] }, () => target.search(attribute, value)),
+    ...(target.searchAny === undefined
+      ? {}
+      : {
+          searchAny: (assertions: readonly AttributeAssertion[]) =>
+            run({ operation: 'search', attributes: assertions.map((a) => a.attribute) }, () =>
+              target.searchAny!(assertions),
+            ),
+        }),
   };
 }

@@ -1,5 +1,6 @@
 import type { AnchorStore } from '@scim2ldap/anchor-store';
 import { ScimError } from '@scim2ldap/scim-core';
+import type { CacheWriter } from './createCacheWriter.ts';
 import type { DirectoryTarget } from './DirectoryTarget.ts';
 import type { LookupContext } from './findEntries.ts';
 import type {
@@ -20,6 +21,7 @@ export interface LogSettings {
   readonly connector: string;
   readonly target: DirectoryTarget;
   readonly store: AnchorStore;
+  readonly cache: CacheWriter;
   readonly clock: () => Date;
   readonly logger?: ((record: ProvisioningLogRecord) => void) | undefined;
 }
@@ -55,6 +57,7 @@ export async function runLogged<T>(
   const scope: RequestScope = {
     target: recordingTarget(settings.target, records),
     store: settings.store,
+    cache: settings.cache,
     onCacheError: (error) => warnings.push(error instanceof Error ? error.message : String(error)),
     ...(scimId === undefined ? {} : { scimId }),
   };
