@@ -12,10 +12,13 @@ import { seedUser, startDirectory, toLdif } from '@scim2ldap/ldap-testkit';
 import { createConnectionPool, createLdapTarget } from '../src/index.ts';
 import { ownCpuMs, parseTimes, processCpuMs, timedCommand } from './cpuTime.ts';
 
-/** One way of adding the entries: 4 × ldapadd, or our pool of `size` connections with as many workers. */
+/**
+ * One way of adding the entries: 4 × ldapadd, or our pool of `size` connections driven by `workers` concurrent
+ * callers (adds with Post-Read share connections, so 8 workers on 4 connections keep 2 adds in flight on each).
+ */
 type Side =
   | { readonly kind: 'ldapadd' }
-  | { readonly kind: 'pool'; readonly size: number; readonly readBack: boolean };
+  | { readonly kind: 'pool'; readonly size: number; readonly workers: number; readonly readBack: boolean };
 
 interface Measurement {
   readonly ms: number;
@@ -71,6 +74,7 @@ async function poolAdds(
   noSync: boolean,
   count: number,
   size: number,
+  workers: number,
   readBack: boolean,
 ): Promise<Measurement> {
   const dir = await startDirectory({ kind: 'openldap', noSync });
@@ -94,7 +98,7 @@ async function poolAdds(
     const c0 = ownCpuMs();
     const t0 = performance.now();
     await Promise.all(
-      Array.from({ length: size }, async () => {
+      Array.from({ length: workers }, async () => {
         while (next <= count) {
           const { dn, attributes } = seedUser(next++);
           if (!readBack) {
@@ -121,16 +125,21 @@ async function poolAdds(
 const label = (side: Side): string =>
   side.kind === 'ldapadd'
     ? `${parallel} × \`ldapadd\` (baseline)`
-    : `pool of ${side.size}, ${side.size} workers, ${side.readBack ? 'add + read-back (Post-Read)' : 'plain add, no read-back (reference)'}`;
+    : `pool of ${side.size}, ${side.workers} workers, ${side.readBack ? 'add + read-back (Post-Read)' : 'plain add, no read-back (reference)'}`;
 
 const rows: string[] = [];
 const noSyncCount = Number(process.env['RP_BENCH_ADDS'] ?? 4000);
 const syncCount = Number(process.env['RP_BENCH_ADDS_SYNC'] ?? 1000);
 const ldapadd: Side = { kind: 'ldapadd' };
-const pool = (size: number, readBack = true): Side => ({ kind: 'pool', size, readBack });
+const pool = (size: number, workers = size, readBack = true): Side => ({
+  kind: 'pool',
+  size,
+  workers,
+  readBack,
+});
 for (const [noSync, count, rounds, sides] of [
-  [true, noSyncCount, 2, [ldapadd, pool(4), pool(2), pool(1), pool(4, false)]],
-  [false, syncCount, 1, [ldapadd, pool(4)]],
+  [true, noSyncCount, 2, [ldapadd, pool(4), pool(4, 8), pool(2, 4), pool(4, 4, false)]],
+  [false, syncCount, 1, [ldapadd, pool(4), pool(4, 8)]],
 ] as const) {
   const results = new Map<Side, Measurement[]>(sides.map((side) => [side, []]));
   for (let round = 0; round < rounds; round++) {
@@ -140,7 +149,7 @@ for (const [noSync, count, rounds, sides] of [
         ?.push(
           side.kind === 'ldapadd'
             ? await ldapaddBaseline(noSync, count)
-            : await poolAdds(noSync, count, side.size, side.readBack),
+            : await poolAdds(noSync, count, side.size, side.workers, side.readBack),
         );
     }
   }
