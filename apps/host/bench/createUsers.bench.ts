@@ -4,11 +4,16 @@
 // olcDbNoSync on (so the host's own cost shows) and with default durability.
 // Target: host rate ≥ 0.9× the ldapadd rate (noSync).
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
 import { ECMA } from '../test/support/entraClient.ts';
 import { type HostProcess, startHostProcess } from '../test/support/startHostProcess.ts';
+import { benchClient, send } from './benchClient.ts';
+import { ownCpuSeconds, processTreeCpuSeconds } from './processCpu.ts';
 
 const users = Number(process.env.HOST_BENCH_USERS ?? 2000);
+// `both` (default), `nosync` or `default`: which OpenLDAP durability settings to run.
+const durability = process.env.HOST_BENCH_DURABILITY ?? 'both';
 const token = 'bench-token-0123456789';
 const token2 = 'bench-token-2-0123456789';
 const token3 = 'bench-token-3-0123456789';
@@ -30,7 +35,16 @@ function entry(prefix: string, n: number, baseDn: string) {
   };
 }
 
-async function ldapaddRate(dir: RunningDirectory): Promise<number> {
+interface Measured {
+  rate: number;
+  p50?: number;
+  p99?: number;
+  /** CPU ms per entry: the writer (host or the ldapadd processes), slapd, the HTTP client. */
+  cpu: { writer: number; slapd: number; client: number };
+}
+
+async function ldapaddRate(dir: RunningDirectory): Promise<Measured> {
+  let ldapaddCpu = 0;
   const chunks = [0, 1, 2, 3].map((w) => {
     const lines: string[] = [];
     for (let n = w; n < users; n += 4) {
@@ -41,6 +55,7 @@ async function ldapaddRate(dir: RunningDirectory): Promise<number> {
     }
     return lines.join('\n');
   });
+  const slapd0 = processTreeCpuSeconds(dir.pid);
   const t0 = performance.now();
   await Promise.all(
     chunks.map(
@@ -49,12 +64,26 @@ async function ldapaddRate(dir: RunningDirectory): Promise<number> {
           const p = spawn('ldapadd', ['-x', '-H', dir.ldapUrl, '-D', dir.adminDn, '-w', dir.adminPassword], {
             stdio: ['pipe', 'ignore', 'inherit'],
           });
-          p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`ldapadd exited ${code}`))));
+          const pid = p.pid ?? 0;
+          let last = 0;
+          const poll = setInterval(() => {
+            last = processTreeCpuSeconds(pid) || last;
+          }, 20);
+          p.on('exit', (code) => {
+            clearInterval(poll);
+            ldapaddCpu += last; // sampled every 20 ms until exit: a slight under-count
+            code === 0 ? resolve() : reject(new Error(`ldapadd exited ${code}`));
+          });
           p.stdin.end(ldif);
         }),
     ),
   );
-  return users / ((performance.now() - t0) / 1000);
+  const seconds = (performance.now() - t0) / 1000;
+  const slapd = processTreeCpuSeconds(dir.pid) - slapd0;
+  return {
+    rate: users / seconds,
+    cpu: { writer: (ldapaddCpu * 1000) / users, slapd: (slapd * 1000) / users, client: 0 },
+  };
 }
 
 type Variant = 'LDAP' | 'CacheCheck' | 'NoMatch';
@@ -64,15 +93,16 @@ async function hostRate(
   dir: RunningDirectory,
   host: HostProcess,
   variant: Variant,
-): Promise<{ rate: number; p50: number; p99: number }> {
+  count = users,
+  prefix = variant.toLowerCase(),
+): Promise<Measured> {
   const url = `${host.baseUrl}/ecma2host_${variant}/scim/Users`;
-  const prefix = variant.toLowerCase();
   let next = 0;
   const latencies: number[] = [];
   const worker = async () => {
     for (;;) {
       const n = next++;
-      if (n >= users) return;
+      if (n >= count) return;
       const e = entry(prefix, n, dir.baseDn);
       const body = {
         schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
@@ -84,29 +114,45 @@ async function hostRate(
         },
       };
       const t = performance.now();
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${tokens[variant]}`,
-          'content-type': 'application/scim+json',
-        },
-        body: JSON.stringify(body),
-      });
-      await res.arrayBuffer();
+      const res = await send(
+        'POST',
+        url,
+        { authorization: `Bearer ${tokens[variant]}`, 'content-type': 'application/scim+json' },
+        JSON.stringify(body),
+      );
       latencies.push(performance.now() - t);
       if (res.status !== 201) throw new Error(`POST answered ${res.status}`);
     }
   };
+  const cpu0 = [
+    processTreeCpuSeconds(host.process.pid ?? 0),
+    processTreeCpuSeconds(dir.pid),
+    ownCpuSeconds(),
+  ];
   const t0 = performance.now();
   await Promise.all(Array.from({ length: 8 }, worker));
   const seconds = (performance.now() - t0) / 1000;
+  const cpu1 = [
+    processTreeCpuSeconds(host.process.pid ?? 0),
+    processTreeCpuSeconds(dir.pid),
+    ownCpuSeconds(),
+  ];
+  const per = (i: number) => ((cpu1[i]! - cpu0[i]!) * 1000) / count;
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
-  return { rate: users / seconds, p50: q(0.5), p99: q(0.99) };
+  return {
+    rate: count / seconds,
+    p50: q(0.5),
+    p99: q(0.99),
+    cpu: { writer: per(0), slapd: per(1), client: per(2) },
+  };
 }
 
 const rows: string[] = [];
-for (const noSync of [true, false]) {
+const settings = durability === 'nosync' ? [true] : durability === 'default' ? [false] : [true, false];
+const fmt = (m: Measured) =>
+  `${m.cpu.writer.toFixed(2)} / ${m.cpu.slapd.toFixed(2)} / ${m.cpu.client.toFixed(2)}`;
+for (const noSync of settings) {
   const dir = await startDirectory({ kind: 'openldap', noSync });
   let host: HostProcess | undefined;
   try {
@@ -151,29 +197,32 @@ for (const noSync of [true, false]) {
         },
       },
     );
+    // Warm-up (JIT, SQLite page cache, pool connections) so the first variant is not charged for it.
+    await hostRate(dir, host, 'NoMatch', 300, 'warmup');
     const base = await ldapaddRate(dir);
     const withMatch = await hostRate(dir, host, 'LDAP');
     const cacheCheck = await hostRate(dir, host, 'CacheCheck');
     const noMatch = await hostRate(dir, host, 'NoMatch');
     const label = noSync ? 'olcDbNoSync on' : 'default durability';
-    rows.push(`| ${label} | 4× ldapadd | ${base.toFixed(0)} | 1.00× | – | – |`);
-    rows.push(
-      `| ${label} | POST /Users ×8, matching on mail | ${withMatch.rate.toFixed(0)} | ${(withMatch.rate / base).toFixed(2)}× | ${withMatch.p50.toFixed(1)} | ${withMatch.p99.toFixed(1)} |`,
-    );
-    rows.push(
-      `| ${label} | POST /Users ×8, matching on mail, duplicateCheck: cache | ${cacheCheck.rate.toFixed(0)} | ${(cacheCheck.rate / base).toFixed(2)}× | ${cacheCheck.p50.toFixed(1)} | ${cacheCheck.p99.toFixed(1)} |`,
-    );
-    rows.push(
-      `| ${label} | POST /Users ×8, no matching attribute | ${noMatch.rate.toFixed(0)} | ${(noMatch.rate / base).toFixed(2)}× | ${noMatch.p50.toFixed(1)} | ${noMatch.p99.toFixed(1)} |`,
-    );
+    rows.push(`| ${label} | 4× ldapadd | ${base.rate.toFixed(0)} | 1.00× | – | – | ${fmt(base)} |`);
+    const row = (name: string, m: Measured) =>
+      rows.push(
+        `| ${label} | ${name} | ${m.rate.toFixed(0)} | ${(m.rate / base.rate).toFixed(2)}× | ${m.p50?.toFixed(1)} | ${m.p99?.toFixed(1)} | ${fmt(m)} |`,
+      );
+    row('POST /Users ×8, matching on mail', withMatch);
+    row('POST /Users ×8, matching on mail, duplicateCheck: cache', cacheCheck);
+    row('POST /Users ×8, no matching attribute', noMatch);
+    rows.push(`| ${label} | (load average at the end) | ${loadavg()[0]?.toFixed(1)} | | | | |`);
   } finally {
     await host?.stop();
     await dir.stop();
   }
 }
 console.log(
-  `\n${users} entries each (inetOrgPerson + posixAccount + shadowAccount, 8 attributes), OpenLDAP (testkit), host over plain HTTP\n`,
+  `\n${users} entries each (inetOrgPerson + posixAccount + shadowAccount, 8 attributes), OpenLDAP (testkit), host over plain HTTP (client: ${benchClient}, 300 warm-up creates first)\n`,
 );
-console.log('| OpenLDAP | writer | entries/s | vs ldapadd | p50 ms | p99 ms |');
-console.log('|---|---|---:|---:|---:|---:|');
+console.log(
+  '| OpenLDAP | writer | entries/s | vs ldapadd | p50 ms | p99 ms | CPU ms per entry: writer / slapd / client |',
+);
+console.log('|---|---|---:|---:|---:|---:|---:|');
 console.log(rows.join('\n'));
