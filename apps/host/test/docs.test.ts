@@ -159,6 +159,20 @@ async function runPage(
 ): Promise<void> {
   const blocks = docBlocks(readFileSync(join(repo, page), 'utf8'));
   expect(blocks.length, `${page} has runnable blocks`).toBeGreaterThan(2);
+  const tools = ['curl', 'ldapsearch', 'openssl'].filter((tool) =>
+    (process.env.PATH ?? '').split(':').every((d) => {
+      try {
+        readFileSync(join(d, tool));
+        return false;
+      } catch {
+        return true;
+      }
+    }),
+  );
+  expect(
+    tools,
+    `the pages' commands need ${tools.join(', ')}: apt-get install curl ldap-utils openssl`,
+  ).toEqual([]);
   const dir = await startDirectory({ kind, seed: { users: 10 } });
   directories.push(dir);
   const work = mkdtempSync(join(tmpdir(), 'scim2ldap-doc-test-'));
