@@ -53,7 +53,7 @@ export interface FullImportResult {
 /**
  * Full Import: reads every in-scope entry (selected bases, object class, selected attributes + anchor) with
  * paged results, streams them into the store in transactions, removes entries not seen, and records the
- * delta watermark taken before reading. Memory stays bounded by a page plus a batch.
+ * delta watermark taken before reading. Memory stays bounded by two pages and a batch.
  * @param options scope, pool, store, paging and progress callback
  * @example
  * const result = await fullImport({ pool, store, bases: ['ou=people,dc=example,dc=org'], anchor: 'entryUUID',
