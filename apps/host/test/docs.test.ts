@@ -26,7 +26,7 @@
  * validation.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -159,15 +159,9 @@ async function runPage(
 ): Promise<void> {
   const blocks = docBlocks(readFileSync(join(repo, page), 'utf8'));
   expect(blocks.length, `${page} has runnable blocks`).toBeGreaterThan(2);
-  const tools = ['curl', 'ldapsearch', 'openssl'].filter((tool) =>
-    (process.env.PATH ?? '').split(':').every((d) => {
-      try {
-        readFileSync(join(d, tool));
-        return false;
-      } catch {
-        return true;
-      }
-    }),
+  const path = (process.env.PATH ?? '').split(':');
+  const tools = ['curl', 'ldapsearch', 'openssl'].filter(
+    (tool) => !path.some((d) => existsSync(join(d, tool))),
   );
   expect(
     tools,
