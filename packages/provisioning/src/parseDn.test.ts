@@ -21,6 +21,15 @@ describe('parseDn', () => {
     ]);
   });
 
+  it('keeps escaped trailing spaces, drops unescaped ones, and decodes escapes next to plain text', () => {
+    expect(parseDn('cn=a\\ ,dc=org')[0]).toEqual([{ type: 'cn', value: 'a ' }]);
+    expect(parseDn('cn=a\\  ,dc=org')[0]).toEqual([{ type: 'cn', value: 'a ' }]);
+    expect(parseDn('cn=a b  \\2C c   ,dc=org')[0]).toEqual([{ type: 'cn', value: 'a b  , c' }]);
+    expect(parseDn('cn=J\\C3\\BCrgen\\,x\\E2\\82\\AC')[0]).toEqual([{ type: 'cn', value: 'Jürgen,x€' }]);
+    expect(parseDn('cn=Ünïcödé 名前')[0]).toEqual([{ type: 'cn', value: 'Ünïcödé 名前' }]);
+    expect(parseDn('cn=x\uD800y')[0]).toEqual([{ type: 'cn', value: 'x\uFFFDy' }]);
+  });
+
   it('rejects an RDN without "=" and says where', () => {
     const error = (() => {
       try {

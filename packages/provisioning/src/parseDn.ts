@@ -45,6 +45,11 @@ export class DnSyntaxError extends Error {
   }
 }
 
+/** Characters that end a plain run inside a value (separators, specials, escapes). */
+const VALUE_STOP = new Set([',', '+', ';', '"', '<', '>', '=', '\\']);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
 class DnParser {
   private pos = 0;
   constructor(private readonly input: string) {}
@@ -99,40 +104,50 @@ class DnParser {
   }
 
   private string(): string {
-    const bytes: number[] = [];
+    // Plain runs are copied as slices; only `\XX` escapes go through bytes (consecutive ones may form one
+    // UTF-8 character). Unescaped trailing spaces are not part of the value.
+    let out = '';
+    let pending: number[] = [];
     let trailingSpaces = 0;
-    const encoder = new TextEncoder();
-    while (this.pos < this.input.length) {
-      const ch = this.input[this.pos] as string;
+    const flush = (): void => {
+      if (pending.length === 0) return;
+      out += utf8.decode(Uint8Array.from(pending));
+      pending = [];
+    };
+    const input = this.input;
+    while (this.pos < input.length) {
+      const ch = input[this.pos] as string;
       if (ch === ',' || ch === '+' || ch === ';') break;
       if (ch === '"' || ch === '<' || ch === '>' || ch === '=')
-        throw new DnSyntaxError(this.input, this.pos, `a value character (escape ${ch} as \\${ch})`);
+        throw new DnSyntaxError(input, this.pos, `a value character (escape ${ch} as \\${ch})`);
       if (ch === '\\') {
-        const next = this.input.slice(this.pos + 1, this.pos + 3);
+        const next = input.slice(this.pos + 1, this.pos + 3);
         if (/^[0-9A-Fa-f]{2}$/.test(next)) {
-          bytes.push(Number.parseInt(next, 16));
+          pending.push(Number.parseInt(next, 16));
           this.pos += 3;
         } else if (next.length > 0 && ' "#+,;<=>\\'.includes(next[0] as string)) {
-          bytes.push(next.charCodeAt(0));
+          flush();
+          out += next[0];
           this.pos += 2;
         } else {
-          throw new DnSyntaxError(
-            this.input,
-            this.pos + 1,
-            'a special character or two hex digits after "\\"',
-          );
+          throw new DnSyntaxError(input, this.pos + 1, 'a special character or two hex digits after "\\"');
         }
         trailingSpaces = 0;
         continue;
       }
-      const cp = this.input.codePointAt(this.pos) as number;
-      const char = String.fromCodePoint(cp);
-      bytes.push(...encoder.encode(char));
-      trailingSpaces = ch === ' ' ? trailingSpaces + 1 : 0;
-      this.pos += char.length;
+      flush();
+      const start = this.pos;
+      while (this.pos < input.length && !VALUE_STOP.has(input[this.pos] as string)) this.pos++;
+      const run = input.slice(start, this.pos);
+      out += run;
+      let kept = run.length;
+      while (kept > 0 && run[kept - 1] === ' ') kept--;
+      trailingSpaces = kept === 0 ? trailingSpaces + run.length : run.length - kept;
     }
-    const raw = bytes.slice(0, bytes.length - trailingSpaces);
-    return new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(raw));
+    flush();
+    const value = trailingSpaces > 0 ? out.slice(0, out.length - trailingSpaces) : out;
+    // A lone surrogate cannot be sent as UTF-8: it becomes U+FFFD, as encoding would make it.
+    return LONE_SURROGATE.test(value) ? utf8.decode(new TextEncoder().encode(value)) : value;
   }
 
   private skipSpaces(): void {
