@@ -2,6 +2,7 @@ export type { ConnectionPool, ConnectionPoolOptions, PoolHealth } from './connec
 export { createConnectionPool } from './connection/createConnectionPool.ts';
 export type { LdapConnection } from './connection/createLdapConnection.ts';
 export { createLdapConnection } from './connection/createLdapConnection.ts';
+export { openClient } from './connection/openClient.ts';
 export type {
   LdapBind,
   LdapConnectionOptions,

@@ -5,8 +5,6 @@ import { classifyError } from '../errors/classifyError.ts';
 import { tlsConnectionOptions } from './tlsConnectionOptions.ts';
 import type { LdapConnectionOptions } from './types.ts';
 
-const whoAmIOid = '1.3.6.1.4.1.4203.1.11.3';
-
 /** Clients whose StartTLS socket closed (ldapts keeps reporting them connected). */
 const deadClients = new WeakSet<Client>();
 
@@ -66,7 +64,16 @@ export async function openClient(options: LdapConnectionOptions): Promise<Client
     phase = 'bind';
     if (bind.method === 'simple') await client.bind(bind.dn, bind.password);
     else if (bind.method === 'saslExternal') await client.bind('EXTERNAL');
-    else if (!client.isConnected) await client.exop(whoAmIOid);
+    else if (!client.isConnected) {
+      // Anonymous: connect now with a Root DSE read — the one request every LDAPv3 server answers
+      // anonymously (RFC 4512 §5.1) — so TLS and network failures surface here, named as a connect.
+      phase = 'connect';
+      await client.search('', {
+        scope: 'base',
+        filter: '(objectClass=*)',
+        attributes: ['supportedLDAPVersion'],
+      });
+    }
   } catch (error) {
     await client.unbind().catch(() => undefined);
     throw classifyError(error, {
