@@ -24,6 +24,34 @@ const person = (i: number, mail: string): EntryInput => ({
 });
 
 describe('sqlite driver on disk', () => {
+  it('stops a load into an empty store at a batch its writer thread cannot commit, keeping the earlier ones', async () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path, indexes: [{ attribute: 'mail' }], busyTimeoutMs: 50 });
+    const blocker = new Database(path);
+    async function* source(): AsyncGenerator<EntryInput> {
+      for (let i = 0; i < 12; i++) {
+        // After batches 1 and 2 (4 entries each) are handed over, wait for them, then hold the write lock.
+        if (i === 8) {
+          while ((await store.count()) < 8) await new Promise((resolve) => setTimeout(resolve, 5));
+          blocker.exec('BEGIN IMMEDIATE');
+        }
+        yield person(i, `user${i}@example.org`);
+      }
+    }
+    const error = await store.bulkUpsert(source(), { batchSize: 4 }).catch((e: unknown) => e);
+    blocker.exec('ROLLBACK');
+    blocker.close();
+    expect(error).toMatchObject({ code: 'storage' });
+    expect((error as Error).message).toMatch(
+      /^bulkUpsert: batch 3 \(4 entries, from anchor "a8"\) was not written; 2 earlier batches are committed: .*locked/,
+    );
+    expect(await store.count()).toBe(8);
+    // The indexes dropped for the load are back: lookups and a later load work.
+    expect((await store.findByAttribute('mail', 'user7@example.org'))[0]?.anchor).toBe('a7');
+    expect(await store.bulkUpsert([person(8, 'user8@example.org')])).toMatchObject({ added: 1 });
+    await store.close();
+  });
+
   it('keeps entries, runs, watermarks and indexes across close and reopen', async () => {
     const path = freshPath();
     const first = createSqliteStore({ path, indexes: [{ attribute: 'mail' }] });

@@ -1,4 +1,4 @@
-import type { AnchorStore, AnchorStoreOptions, StoredEntry } from './AnchorStore.ts';
+import type { AnchorStore, AnchorStoreOptions, StoredEntry, UpsertOutcome } from './AnchorStore.ts';
 import { AnchorStoreError } from './AnchorStoreError.ts';
 import { _bulkUpsert, _checkBatchSize } from './internal/bulkUpsert.ts';
 import { _indexValue, _notIndexed, _resolveIndexes } from './internal/indexes.ts';
@@ -15,9 +15,10 @@ import {
 } from './internal/runs.ts';
 import { normalizeDn } from './normalizeDn.ts';
 import { _dropLoadIndexes, _ensureLoadIndexes } from './sqlite/migrations.ts';
-import { _openDatabase } from './sqlite/openDatabase.ts';
+import { _connectionPragmas, _openDatabase } from './sqlite/openDatabase.ts';
 import { _toRunRecord, _toStoredEntry } from './sqlite/rows.ts';
 import { _createEntryWriter } from './sqlite/createEntryWriter.ts';
+import { _startLoadWriter } from './sqlite/startLoadWriter.ts';
 import { _prepareStatements } from './sqlite/statements.ts';
 
 /** Options of `createSqliteStore`. */
@@ -54,18 +55,24 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
   }
   const indexes = _resolveIndexes(options.indexes);
   const now = options.now ?? (() => new Date());
-  const db = _openDatabase(
-    {
-      path: options.path,
-      synchronous: options.synchronous ?? 'normal',
-      cacheSizeMiB: options.cacheSizeMiB ?? 64,
-      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
-    },
-    indexes,
-  );
+  const connection = {
+    path: options.path,
+    synchronous: options.synchronous ?? 'normal',
+    cacheSizeMiB: options.cacheSizeMiB ?? 64,
+    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+  } as const;
+  const db = _openDatabase(connection, indexes);
   const sql = _prepareStatements(db);
   let closed = false;
   let appendLoading = false;
+  // A load that failed could not always build its indexes again (another connection held the write lock):
+  // the next write retries, and the next open always does. Lookups stay correct meanwhile (by scan).
+  let indexesMissing = false;
+  const restoreIndexes = (): void => {
+    if (!indexesMissing) return;
+    _ensureLoadIndexes(db);
+    indexesMissing = false;
+  };
 
   // Every call goes through here: closed check, and SQLite failures become AnchorStoreError naming the file.
   const run = <T>(operation: string, fn: () => T): T => {
@@ -115,12 +122,14 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
     },
     async upsert(entry, upsertOptions) {
       return run('upsert', () => {
+        restoreIndexes();
         const prepared = _prepareEntry(entry, indexes);
-        return writeBatch.immediate([prepared], seenBy('upsert', upsertOptions?.runId), false)[0]!;
+        return writeBatch.immediate([prepared], seenBy('upsert', upsertOptions?.runId))[0]!;
       });
     },
     async delete(anchor) {
       return run('delete', () => {
+        restoreIndexes();
         const old = sql.current.get(anchor);
         if (old) removeRows.immediate([old]);
         return old !== undefined;
@@ -128,31 +137,47 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
     },
     async bulkUpsert(entries, bulkOptions) {
       const seen = run('bulkUpsert', () => seenBy('bulkUpsert', bulkOptions?.runId));
-      // Loading an empty store (the first full import): drop the anchor, DN and attribute-value indexes,
-      // append rows, and build the indexes sorted at the end. Lookups meanwhile stay correct (by scan).
-      // One such load at a time: a second load meanwhile takes the normal path (slower, still correct).
+      // Loading an empty store (the first full import): drop the anchor, DN and attribute-value indexes, let
+      // a writer thread append the rows while this thread prepares the next batch, and build the indexes
+      // sorted at the end. Lookups meanwhile stay correct (by scan). One such load at a time: a second load
+      // meanwhile takes the normal path (slower, still correct); so does an in-memory database, which a
+      // second connection cannot open.
       const appendOnly = run('bulkUpsert', () => {
-        if (appendLoading || sql.anyEntry.get() !== undefined) return false;
+        restoreIndexes();
+        if (appendLoading || options.path === ':memory:' || sql.anyEntry.get() !== undefined) return false;
         _dropLoadIndexes(db);
         return true;
       });
-      let indexed = !appendOnly;
-      appendLoading ||= appendOnly;
-      try {
-        const result = await _bulkUpsert(entries, bulkOptions, indexes, (batch) =>
-          run('bulkUpsert', () => writeBatch.immediate(batch, seen, appendOnly)),
+      if (!appendOnly) {
+        return _bulkUpsert(entries, bulkOptions, indexes, (batch) =>
+          run('bulkUpsert', () => writeBatch.immediate(batch, seen)),
         );
-        if (appendOnly) {
-          // An anchor met twice in the load was written twice; the later row is kept, as an update.
-          const duplicates = run('bulkUpsert', () => _ensureLoadIndexes(db));
-          indexed = true;
-          result.added -= duplicates;
-          result.updated += duplicates;
-        }
+      }
+      appendLoading = true;
+      let indexed = false;
+      const writer = _startLoadWriter(options.path, _connectionPragmas(connection));
+      try {
+        const result = await _bulkUpsert(entries, bulkOptions, indexes, async (batch) => {
+          await writer.append(batch, seen);
+          return new Array<UpsertOutcome>(batch.length).fill('added');
+        });
+        await writer.close();
+        // An anchor met twice in the load was written twice; the later row is kept, as an update.
+        const duplicates = run('bulkUpsert', () => _ensureLoadIndexes(db));
+        indexed = true;
+        result.added -= duplicates;
+        result.updated += duplicates;
         return result;
       } finally {
-        if (appendOnly) appendLoading = false;
-        if (!indexed && !closed) run('bulkUpsert', () => _ensureLoadIndexes(db));
+        appendLoading = false;
+        await writer.close();
+        if (!indexed && !closed) {
+          indexesMissing = true;
+          // The load's own error is the one to report; a failure here leaves the indexes to the next write.
+          try {
+            run('bulkUpsert', restoreIndexes);
+          } catch {}
+        }
       }
     },
     async beginRun(profile) {
@@ -183,6 +208,7 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
       return run('listRuns', () => sql.listRuns.all(Number.isFinite(limit) ? limit : -1).map(_toRunRecord));
     },
     async sweepUnseen(runId, sweepOptions) {
+      run('sweepUnseen', restoreIndexes);
       return run('sweepUnseen', () =>
         db
           .transaction((): StoredEntry[] => {

@@ -6,69 +6,109 @@ import { _prepareEntry, type PreparedEntry } from './prepareEntry.ts';
 /** Default entries per transaction of `bulkUpsert`. @internal */
 export const DEFAULT_BATCH_SIZE = 1000;
 
+/** Batches handed to an asynchronous writer and not yet committed, at most (one writing, one queued). */
+const MAX_IN_FLIGHT = 2;
+
 /**
  * The driver-independent half of `bulkUpsert`: streams the input, validates each entry, and hands batches
- * to `writeBatch`, which must write a batch atomically. A validation error before a batch is written
- * leaves that batch unwritten. Yields to the event loop between batches.
+ * to `writeBatch`, which must write a batch atomically — synchronously, or asynchronously (a writer thread:
+ * it must commit batches in the order given and refuse every batch after a failed one). An asynchronous
+ * writer gets the next batch while it commits the previous one, so preparing and writing overlap; at most
+ * two batches are outstanding. A validation error before a batch is handed over leaves that batch unwritten;
+ * either error is thrown only after the outstanding batches have settled, with the count of committed ones.
+ * Yields to the event loop between batches.
  * @internal
  */
 export async function _bulkUpsert(
   entries: Iterable<EntryInput> | AsyncIterable<EntryInput>,
   options: BulkUpsertOptions | undefined,
   indexes: ResolvedIndexes,
-  writeBatch: (batch: PreparedEntry[]) => UpsertOutcome[],
+  writeBatch: (batch: PreparedEntry[]) => UpsertOutcome[] | Promise<UpsertOutcome[]>,
 ): Promise<BulkUpsertResult> {
   const batchSize = _checkBatchSize('bulkUpsert', options?.batchSize) ?? DEFAULT_BATCH_SIZE;
   const result: BulkUpsertResult = { added: 0, updated: 0, unchanged: 0, failed: 0, batches: 0 };
   let batch: PreparedEntry[] = [];
+  let handedOver = 0;
+  let failure: AnchorStoreError | undefined;
+  const inFlight: Promise<void>[] = [];
+  const record = (outcomes: UpsertOutcome[]): void => {
+    for (const outcome of outcomes) result[outcome]++;
+    result.batches++;
+  };
+  // Names a batch by its size and first anchor only, so a batch in flight is not kept alive for its message.
+  const notWritten = (number: number, size: number, first: string | undefined, cause: unknown) =>
+    new AnchorStoreError(
+      cause instanceof AnchorStoreError ? cause.code : 'storage',
+      `bulkUpsert: batch ${number} (${size} entries, from anchor ${JSON.stringify(first)}) was not written; ` +
+        `${result.batches} earlier batches are committed: ${(cause as Error).message}`,
+      { cause },
+    );
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    let outcomes: UpsertOutcome[];
+    const number = ++handedOver;
+    const size = batch.length;
+    const first = batch[0]?.anchor;
+    let outcomes: UpsertOutcome[] | Promise<UpsertOutcome[]>;
     try {
       outcomes = writeBatch(batch);
     } catch (cause) {
-      throw new AnchorStoreError(
-        cause instanceof AnchorStoreError ? cause.code : 'storage',
-        `bulkUpsert: batch ${result.batches + 1} (${batch.length} entries, from anchor ` +
-          `${JSON.stringify(batch[0]?.anchor)}) was not written; ${result.batches} earlier batches are committed: ` +
-          (cause as Error).message,
-        { cause },
-      );
+      throw notWritten(number, size, first, cause);
+    } finally {
+      batch = [];
     }
-    for (const outcome of outcomes) result[outcome]++;
-    result.batches++;
-    batch = [];
+    if (Array.isArray(outcomes)) record(outcomes);
+    else {
+      inFlight.push(
+        outcomes.then(record, (cause: unknown) => {
+          failure ??= notWritten(number, size, first, cause);
+        }),
+      );
+      if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
+      if (failure) throw failure;
+    }
     // Let other requests (SCIM lookups) run between batches of a long import.
     await new Promise<void>((resolve) => setImmediate(resolve));
   };
+  let invalid: unknown;
   const add = (entry: EntryInput): void => {
     try {
       batch.push(_prepareEntry(entry, indexes));
     } catch (error) {
       if (!options?.onInvalidEntry || !(error instanceof AnchorStoreError)) {
-        throw new AnchorStoreError(
-          'invalid-entry',
-          `bulkUpsert stopped; ${result.batches} earlier batches are committed, the current one is not: ${(error as Error).message}`,
-          { cause: error },
-        );
+        invalid = error;
+        throw error;
       }
       result.failed++;
       options.onInvalidEntry(error, entry);
     }
   };
-  if (Symbol.asyncIterator in entries) {
-    for await (const entry of entries) {
-      add(entry);
-      if (batch.length >= batchSize) await flush();
+  try {
+    if (Symbol.asyncIterator in entries) {
+      for await (const entry of entries) {
+        add(entry);
+        if (batch.length >= batchSize) await flush();
+      }
+    } else {
+      // A plain iterable: no await per entry, only between batches.
+      for (const entry of entries) {
+        add(entry);
+        if (batch.length >= batchSize) await flush();
+      }
     }
-  } else {
-    // A plain iterable: no await per entry, only between batches.
-    for (const entry of entries) {
-      add(entry);
-      if (batch.length >= batchSize) await flush();
-    }
+    await flush();
+  } catch (error) {
+    // Errors of the input, of validation or of a batch: reported once the outstanding batches have settled.
+    await Promise.all(inFlight);
+    if (failure) throw failure;
+    if (error !== invalid) throw error;
+    throw new AnchorStoreError(
+      'invalid-entry',
+      `bulkUpsert stopped; ${result.batches} earlier batches are committed, the current one is not: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
-  await flush();
+  await Promise.all(inFlight);
+  if (failure) throw failure;
   return result;
 }
 

@@ -36,8 +36,7 @@ export function _openDatabase(options: OpenDatabaseOptions, indexes: ResolvedInd
     if (mode !== 'wal' && options.path !== ':memory:') {
       throw new Error(`journal_mode is ${String(mode)}, not wal`);
     }
-    db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
-    db.pragma(`cache_size = ${-Math.round(options.cacheSizeMiB * 1024)}`);
+    for (const pragma of _connectionPragmas(options)) db.pragma(pragma);
     _migrate(db, options.path);
     _ensureLoadIndexes(db);
     _syncIndexes(db, indexes);
@@ -52,4 +51,17 @@ export function _openDatabase(options: OpenDatabaseOptions, indexes: ResolvedInd
       { cause },
     );
   }
+}
+
+/**
+ * The per-connection settings (not stored in the file) every connection to a store gets: the handle's own
+ * and the load writer thread's.
+ * @internal
+ */
+export function _connectionPragmas(options: Omit<OpenDatabaseOptions, 'path'>): string[] {
+  return [
+    `busy_timeout = ${options.busyTimeoutMs}`,
+    `synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`,
+    `cache_size = ${-Math.round(options.cacheSizeMiB * 1024)}`,
+  ];
 }

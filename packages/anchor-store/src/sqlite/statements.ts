@@ -64,7 +64,6 @@ export function _prepareStatements(db: Database.Database): Statements {
     ),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM entries'),
     anyEntry: db.prepare<[], { id: number }>('SELECT id FROM entries LIMIT 1'),
-    maxId: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM entries'),
     unseenCount: db.prepare<[number], { n: number }>(
       'SELECT count(*) AS n FROM entries WHERE last_seen_run IS NULL OR last_seen_run < ?',
     ),
@@ -103,7 +102,6 @@ export interface Statements {
   page: Statement<[number, number], EntryRow>;
   count: Statement<[], { n: number }>;
   anyEntry: Statement<[], { id: number }>;
-  maxId: Statement<[], { id: number | null }>;
   unseenCount: Statement<[number], { n: number }>;
   unseen: Statement<[number], EntryRow>;
   latestRun: Statement<[], { id: number | null }>;

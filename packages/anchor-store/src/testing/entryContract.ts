@@ -137,7 +137,9 @@ export function entryContract({ open }: ContractContext): void {
     async function* source(): AsyncGenerator<EntryInput> {
       yield _person(1);
       yield _person(2);
-      // Batch 1 is committed by now; the load is not finished.
+      yield _person(4);
+      yield _person(5);
+      // Batch 1 is committed by now (a driver may still be writing batch 2); the load is not finished.
       seen.push(
         (await store.get(_person(1).anchor))?.dn,
         (await store.getByDn(_person(2).dn))?.anchor,
@@ -148,7 +150,7 @@ export function entryContract({ open }: ContractContext): void {
     }
     await store.bulkUpsert(source(), { batchSize: 2 });
     expect(seen).toEqual([_person(1).dn, _person(2).anchor, 1, 'added']);
-    expect(await store.count()).toBe(4);
+    expect(await store.count()).toBe(6);
     expect((await store.findByAttribute('mail', 'user9@example.org'))[0]?.anchor).toBe(_person(9).anchor);
   });
 
@@ -162,11 +164,14 @@ export function entryContract({ open }: ContractContext): void {
     }
     const range = (from: number, to: number): number[] =>
       Array.from({ length: to - from }, (_, i) => from + i);
-    // The second load meets entries 0..7 again after the first load has finished.
-    const [a, b] = await Promise.all([
-      store.bulkUpsert(slow(range(0, 8)), { batchSize: 4 }),
-      store.bulkUpsert(slow([...range(30, 46), ...range(0, 8)]), { batchSize: 4 }),
-    ]);
+    // The second load starts while the first runs, and meets entries 0..7 again after the first finished.
+    const first = store.bulkUpsert(slow(range(0, 8)), { batchSize: 4 });
+    async function* second(): AsyncGenerator<EntryInput> {
+      yield* slow(range(30, 46));
+      await first;
+      yield* slow(range(0, 8));
+    }
+    const [a, b] = await Promise.all([first, store.bulkUpsert(second(), { batchSize: 4 })]);
     expect(a).toMatchObject({ added: 8, failed: 0 });
     expect(b).toMatchObject({ added: 16, unchanged: 8, failed: 0 });
     expect(await store.count()).toBe(24);

@@ -1,0 +1,95 @@
+/**
+ * The program of the load writer thread, as plain JavaScript run with `new Worker(source, { eval: true })` —
+ * a string, so the built package needs no separate worker file and the same code runs from `src` and `dist`.
+ *
+ * The thread opens its own connection to the store file (the driver module and pragmas come in
+ * `workerData`) and appends batches of a load into an empty store, one transaction per batch, in the order
+ * received, with multi-row `INSERT`s. A batch arrives as one string holding all its strings end to end plus
+ * their lengths — one copy between threads instead of one per string, which halves what the sending thread
+ * spends. Inside the batch's write transaction the thread reads the largest id and numbers the rows after
+ * it, so ids stay right even if another connection wrote meanwhile. After a failed batch it refuses every
+ * later batch until `reset`: nothing queued behind a failure is committed.
+ *
+ * Messages in:  `{ id, op: 'append', text, lengths: Uint32Array, keyCounts: Uint32Array, seen }` (per entry:
+ *               anchor, dn, dnNorm, hash, body, then attribute and value of each index key),
+ *               `{ id, op: 'reset' }`, `{ id, op: 'close' }`.
+ * Messages out: `{ id }` or `{ id, error: { message, code } }`.
+ * @internal
+ */
+export const WRITER_THREAD_SOURCE = `'use strict';
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path);
+for (const pragma of workerData.pragmas) db.pragma(pragma);
+const maxId = db.prepare('SELECT max(id) AS id FROM entries');
+const statements = new Map();
+function statement(head, row, rows) {
+  const key = head + '#' + rows;
+  let prepared = statements.get(key);
+  if (prepared === undefined) {
+    prepared = db.prepare(head + ' VALUES ' + new Array(rows).fill(row).join(','));
+    statements.set(key, prepared);
+  }
+  return prepared;
+}
+const ENTRY_HEAD = 'INSERT INTO entries (id, anchor, dn, dn_norm, hash, last_seen_run, body)';
+const KEY_HEAD = 'INSERT INTO attribute_index (attribute, value, entry_id)';
+const ENTRIES_PER_STATEMENT = 100;
+const KEYS_PER_STATEMENT = 300;
+// A batch: per entry [anchor, dn, dnNorm, hash, body, then attribute and value of each index key], all
+// concatenated in text; lengths gives each string's length; keyCounts the index keys of each entry.
+const append = db.transaction((text, lengths, keyCounts, seen) => {
+  const base = (maxId.get().id ?? 0) + 1;
+  let at = 0;
+  let next = 0;
+  const take = () => {
+    const end = at + lengths[next++];
+    const part = text.slice(at, end);
+    at = end;
+    return part;
+  };
+  let rows = [];
+  let keys = [];
+  for (let i = 0; i < keyCounts.length; i++) {
+    rows.push(base + i, take(), take(), take(), take(), seen, take());
+    if (rows.length === ENTRIES_PER_STATEMENT * 7) {
+      statement(ENTRY_HEAD, '(?,?,?,?,?,?,?)', ENTRIES_PER_STATEMENT).run(rows);
+      rows = [];
+    }
+    for (let k = keyCounts[i]; k > 0; k--) {
+      keys.push(take(), take(), base + i);
+      if (keys.length === KEYS_PER_STATEMENT * 3) {
+        statement(KEY_HEAD, '(?,?,?)', KEYS_PER_STATEMENT).run(keys);
+        keys = [];
+      }
+    }
+  }
+  if (rows.length > 0) statement(ENTRY_HEAD, '(?,?,?,?,?,?,?)', rows.length / 7).run(rows);
+  if (keys.length > 0) statement(KEY_HEAD, '(?,?,?)', keys.length / 3).run(keys);
+});
+let failure = null;
+parentPort.on('message', (message) => {
+  const { id, op } = message;
+  try {
+    if (op === 'append') {
+      if (failure !== null) throw new Error('not written: an earlier batch of this load failed (' + failure + ')');
+      try {
+        append.immediate(message.text, message.lengths, message.keyCounts, message.seen);
+      } catch (error) {
+        failure = String(error && error.message);
+        throw error;
+      }
+    } else if (op === 'reset') {
+      failure = null;
+    } else if (op === 'close') {
+      db.close();
+      parentPort.postMessage({ id });
+      parentPort.close();
+      return;
+    }
+    parentPort.postMessage({ id });
+  } catch (error) {
+    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
+  }
+});
+`;
