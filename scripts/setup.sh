@@ -26,7 +26,7 @@ if ! node_ok; then
 fi
 
 # --- Debian packages
-pkgs="ldap-utils openssl iproute2 python3 curl"
+pkgs="ldap-utils openssl iproute2 python3 curl wrk"
 for s in $SERVERS; do case $s in
   openldap) pkgs="$pkgs slapd" ;;
   389ds) pkgs="$pkgs 389-ds-base libnss3-tools" ;;

@@ -68,6 +68,36 @@ describe('createCacheWriter', () => {
     expect(await store.count()).toBe(2);
   });
 
+  it('lets writes nobody waits for linger and share one transaction; a waited write takes them along', async () => {
+    const { store, calls } = countingStore();
+    await store.upsert(entry(0));
+    calls.length = 0;
+    const cache = createCacheWriter(store, { lingerMs: 30 });
+    const first = cache.upsertLater(entry(1));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = cache.upsertLater(entry(2));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual([]); // still lingering, across event-loop turns
+    await Promise.all([first, second]);
+    expect(calls).toEqual(['bulkUpsert:2']);
+    expect(await store.count()).toBe(3);
+
+    const later = cache.upsertLater(entry(3));
+    await cache.upsert(entry(4)); // does not wait for the linger time, and writes entry 3 first
+    await later;
+    expect(calls).toEqual(['bulkUpsert:2', 'bulkUpsert:2']);
+    expect(await store.get('anchor-3')).toBeDefined();
+  });
+
+  it('writes lingering entries at once when maxBatch are queued', async () => {
+    const { store, calls } = countingStore();
+    await store.upsert(entry(0));
+    calls.length = 0;
+    const cache = createCacheWriter(store, { lingerMs: 60_000, maxBatch: 3 });
+    await Promise.all([1, 2, 3].map((n) => cache.upsertLater(entry(n))));
+    expect(calls).toEqual(['bulkUpsert:3']);
+  });
+
   it('rejects only the caller whose entry is invalid; the others are written', async () => {
     const { store } = countingStore();
     await store.upsert(entry(0));

@@ -4,6 +4,12 @@ import type { AnchorStore, EntryInput } from '@scim2ldap/anchor-store';
 export interface CacheWriter {
   /** Adds or refreshes an entry; resolves once it is committed. */
   upsert(entry: EntryInput): Promise<void>;
+  /**
+   * Queues an upsert that nobody waits for (a new entry whose response is already built from the directory's
+   * answer): it is committed with the next group commit, at the latest `lingerMs` later, so the writes of
+   * many requests share one transaction. Resolves once committed; the caller reports a failure.
+   */
+  upsertLater(entry: EntryInput): Promise<void>;
   /** Removes an entry, after every write queued before it; resolves once it is done. */
   delete(anchor: string): Promise<void>;
 }
@@ -16,16 +22,25 @@ type Queued = Operation & { readonly resolve: () => void; readonly reject: (erro
 /**
  * Group commit for the cache: the upserts of concurrent requests (creates, read-backs of changed entries) are
  * written in one `bulkUpsert` transaction per event-loop turn instead of one transaction each, in the order
- * they were queued; deletes keep their place in that order. Each caller still waits for its own write, so
- * a request answers only once the cache holds what it wrote, and a failure reaches only the callers it hit.
+ * they were queued; deletes keep their place in that order. A caller of `upsert` / `delete` waits for its own
+ * write, so the request answers only once the cache holds what it wrote; `upsertLater` writes linger up to
+ * `lingerMs` (or until `maxBatch` are queued, or a waited-for write flushes them) so that creates under load
+ * share transactions. A failure reaches only the callers it hit.
  * @param store the anchor store
+ * @param options `lingerMs` (default 20) and `maxBatch` (default 256) for `upsertLater`
  * @example
  * const cache = createCacheWriter(store);
  * await Promise.all([cache.upsert(a), cache.upsert(b)]); // one transaction
  */
-export function createCacheWriter(store: AnchorStore): CacheWriter {
+export function createCacheWriter(
+  store: AnchorStore,
+  options: { readonly lingerMs?: number; readonly maxBatch?: number } = {},
+): CacheWriter {
+  const lingerMs = options.lingerMs ?? 20;
+  const maxBatch = options.maxBatch ?? 256;
   let queue: Queued[] = [];
   let scheduled = false;
+  let lingering: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
 
   const writeUpserts = async (run: Queued[]): Promise<void> => {
@@ -52,6 +67,8 @@ export function createCacheWriter(store: AnchorStore): CacheWriter {
 
   const flush = async (): Promise<void> => {
     scheduled = false;
+    if (lingering !== undefined) clearTimeout(lingering);
+    lingering = undefined;
     const batch = queue;
     queue = [];
     let run: Queued[] = [];
@@ -67,18 +84,24 @@ export function createCacheWriter(store: AnchorStore): CacheWriter {
     if (run.length > 0) await writeUpserts(run);
   };
 
-  const enqueue = (item: Operation): Promise<void> =>
+  const start = (): void => {
+    writing = writing.then(flush).catch(() => undefined);
+  };
+  const enqueue = (item: Operation, waited: boolean): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       queue.push({ ...item, resolve, reject });
       if (scheduled) return;
-      scheduled = true;
-      setImmediate(() => {
-        writing = writing.then(flush).catch(() => undefined);
-      });
+      if (waited || queue.length >= maxBatch) {
+        scheduled = true;
+        setImmediate(start);
+      } else if (lingering === undefined) {
+        lingering = setTimeout(start, lingerMs);
+      }
     });
 
   return {
-    upsert: (entry) => enqueue({ kind: 'upsert', entry }),
-    delete: (anchor) => enqueue({ kind: 'delete', anchor }),
+    upsert: (entry) => enqueue({ kind: 'upsert', entry }, true),
+    upsertLater: (entry) => enqueue({ kind: 'upsert', entry }, false),
+    delete: (anchor) => enqueue({ kind: 'delete', anchor }, true),
   };
 }

@@ -5,7 +5,7 @@ import { compileMapping } from './compileMapping.ts';
 import { createCacheWriter } from './createCacheWriter.ts';
 import type { DirectoryEntry } from './DirectoryTarget.ts';
 import { applyDeleteFlow, applyDisableFlow } from './deprovision.ts';
-import { forget, readByAnchor, remember } from './findEntries.ts';
+import { forget, readByAnchor, remember, rememberLater } from './findEntries.ts';
 import { keepRdnValues } from './keepRdnValues.ts';
 import { type ListContext, listAll, listFiltered } from './listUsers.ts';
 import { type EntryPlan, mapUserToEntry } from './mapUserToEntry.ts';
@@ -80,15 +80,16 @@ export function createProvisioner(options: ProvisionerOptions): Provisioner {
     );
     scope.scimId = entry.anchor;
     scope.dn = entry.dn;
-    await remember(scope, entry);
     // A client may create a user disabled; Entra never does (it provisions active users only).
     if (
       activeOf(resource) === false &&
       (disableFlow.type === 'lock' || disableFlow.type === 'setAttribute')
     ) {
-      entry = (await applyDisableFlow(scope.target, entry, false, disableFlow)).entry;
       await remember(scope, entry);
+      entry = (await applyDisableFlow(scope.target, entry, false, disableFlow)).entry;
     }
+    // The answer comes from the directory's own read-back; the cache commit joins the next group commit.
+    rememberLater(scope, entry);
     return render(entry);
   }
 

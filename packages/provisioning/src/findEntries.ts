@@ -140,6 +140,24 @@ export async function remember(context: LookupContext, entry: DirectoryEntry): P
   }
 }
 
+/**
+ * Adds a new entry to the cache without making the request wait for the commit (see
+ * `CacheWriter.upsertLater`); a failure is reported through `onCacheError`. Until it is committed (a few ms),
+ * lookups miss the cache and search the directory, so answers stay correct.
+ * @param context the directory and the cache
+ * @param entry the entry as the directory returned it
+ */
+export function rememberLater(context: LookupContext, entry: DirectoryEntry): void {
+  context.cache
+    .upsertLater({
+      anchor: entry.anchor,
+      dn: entry.dn,
+      objectClasses: entry.objectClasses,
+      attributes: entry.attributes,
+    })
+    .catch((error: unknown) => context.onCacheError(error));
+}
+
 /** Removes an entry from the cache (after a delete, or when the directory no longer has it). */
 export async function forget(context: LookupContext, anchor: string): Promise<void> {
   try {

@@ -54,25 +54,36 @@ export async function runLogged<T>(
   const started = settings.clock().getTime();
   const records: DirectoryOperationRecord[] = [];
   const warnings: string[] = [];
+  let finished = false;
   const scope: RequestScope = {
     target: recordingTarget(settings.target, records),
     store: settings.store,
     cache: settings.cache,
-    onCacheError: (error) => warnings.push(error instanceof Error ? error.message : String(error)),
+    onCacheError: (error) => {
+      warnings.push(error instanceof Error ? error.message : String(error));
+      // A cache write that completes after the answer (see rememberLater) gets a follow-up record.
+      if (finished) finish('success', SUCCESS_STATUS[operation], undefined, [warnings.at(-1) ?? '']);
+    },
     ...(scimId === undefined ? {} : { scimId }),
   };
-  const finish = (outcome: 'success' | 'failure', status: number, detail?: string): void => {
+  const finish = (
+    outcome: 'success' | 'failure',
+    status: number,
+    detail?: string,
+    late?: readonly string[],
+  ): void => {
+    finished = true;
     settings.logger?.({
       ...(requestId === undefined ? {} : { requestId }),
       connector: settings.connector,
       operation,
       ...(scope.scimId === undefined ? {} : { scimId: scope.scimId }),
       ...(scope.dn === undefined ? {} : { dn: scope.dn }),
-      directoryOperations: records,
+      directoryOperations: late === undefined ? records : [],
       outcome,
       status,
       ...(detail === undefined ? {} : { detail }),
-      ...(warnings.length === 0 ? {} : { warnings }),
+      ...(late !== undefined ? { warnings: late } : warnings.length === 0 ? {} : { warnings }),
       durationMs: settings.clock().getTime() - started,
     });
   };

@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { redact } from './redact.ts';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { redactedJson } from './redact.ts';
 
 /** Levels, most severe first. */
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
@@ -16,8 +16,10 @@ export interface Logger {
 const order: Record<LogLevel, number> = { error: 0, warn: 1, info: 2, debug: 3 };
 
 /**
- * Creates the JSON-lines logger; every line goes through {@link redact}, so a password or token cannot reach
- * the log even when a lower layer puts one in an error message.
+ * Creates the JSON-lines logger; every line goes through the redaction (`redactedJson`), so a password or
+ * token cannot reach the log even when a lower layer puts one in an error message. Lines for a file are
+ * gathered and appended with one synchronous write per event-loop turn (and at exit): no thread-pool round
+ * trip per line.
  * @param options where to write (a file, else stdout), the level, and a clock
  */
 export function createLogger(
@@ -26,11 +28,13 @@ export function createLogger(
   const secrets: string[] = [];
   const level = order[options.level ?? 'info'];
   const now = options.now ?? (() => new Date());
-  const stream =
-    options.file === undefined ? process.stdout : createWriteStream(options.file, { flags: 'a' });
-  const write = options.write ?? ((line: string) => void stream.write(line));
+  const write =
+    options.write ??
+    (options.file === undefined
+      ? (line: string) => void process.stdout.write(line)
+      : appendToFile(options.file));
   const emit = (fields: Record<string, unknown>): void => {
-    write(`${JSON.stringify(redact({ time: now().toISOString(), ...fields }, secrets))}\n`);
+    write(`${redactedJson({ time: now().toISOString(), ...fields }, secrets)}\n`);
   };
   return {
     request(fields) {
@@ -42,5 +46,33 @@ export function createLogger(
     addSecrets(more) {
       secrets.push(...more.filter((s) => s.length > 0));
     },
+  };
+}
+
+/** Appends lines to a file, batched per event-loop turn; pending lines are written at process exit. */
+function appendToFile(file: string): (line: string) => void {
+  const fd = openSync(file, 'a');
+  let pending: string[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (pending.length === 0) return;
+    const bytes = Buffer.from(pending.join(''));
+    pending = [];
+    try {
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    } catch (error) {
+      process.stderr.write(`scim2ldap: cannot write the log file ${file}: ${(error as Error).message}\n`);
+    }
+  };
+  process.once('exit', () => {
+    flush();
+    closeSync(fd);
+  });
+  return (line) => {
+    pending.push(line);
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
   };
 }

@@ -1,6 +1,20 @@
 /** Keys whose values never reach a log line. */
 const secretKey = /pass(word)?|secret|token|authorization|credential|^export_password$/i;
 
+const isSecretKey = (key: string): boolean => {
+  const colon = key.lastIndexOf(':');
+  return secretKey.test(colon < 0 ? key : key.slice(colon + 1));
+};
+
+const scrubber =
+  (secrets: readonly string[]) =>
+  (s: string): string => {
+    let out = s;
+    for (const secret of secrets)
+      if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join('[redacted]');
+    return out;
+  };
+
 /**
  * Deep-copies `value` with every secret-looking key (password, userPassword, export_password, token,
  * Authorization, …) replaced by `"[redacted]"`, and any known secret string removed wherever it occurs.
@@ -8,13 +22,9 @@ const secretKey = /pass(word)?|secret|token|authorization|credential|^export_pas
  * @param secrets literal secrets (tokens, bind passwords) to scrub from any string
  */
 export function redact(value: unknown, secrets: readonly string[] = []): unknown {
-  const scrub = (s: string): string => {
-    let out = s;
-    for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-    return out;
-  };
+  const scrub = scrubber(secrets);
   const walk = (node: unknown, key?: string): unknown => {
-    if (key !== undefined && secretKey.test(key.split(':').pop() ?? key)) return '[redacted]';
+    if (key !== undefined && isSecretKey(key)) return '[redacted]';
     if (typeof node === 'string') return scrub(node);
     if (Array.isArray(node)) return node.map((item) => walk(item));
     if (node !== null && typeof node === 'object') {
@@ -25,4 +35,19 @@ export function redact(value: unknown, secrets: readonly string[] = []): unknown
     return node;
   };
   return walk(value);
+}
+
+/**
+ * `JSON.stringify(redact(value, secrets))` in one pass, without the deep copy: the log writes one line per
+ * request, so the redaction runs as the JSON is built.
+ * @param value what is about to be logged
+ * @param secrets literal secrets (tokens, bind passwords) to scrub from any string
+ */
+export function redactedJson(value: unknown, secrets: readonly string[] = []): string {
+  const scrub = scrubber(secrets);
+  return JSON.stringify(value, function (this: unknown, key: string, node: unknown): unknown {
+    // Array items are called with their index as key; only object properties are named.
+    if (key !== '' && !Array.isArray(this) && isSecretKey(key)) return '[redacted]';
+    return typeof node === 'string' ? scrub(node) : node;
+  });
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,7 @@ import { stringify } from 'yaml';
 import { requestHost } from '../../src/cli/requestHost.ts';
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'scim2ldap.mjs');
+const cliSource = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src', 'cli', 'main.ts');
 
 /** A host process started for a test. */
 export interface HostProcess {
@@ -41,7 +43,14 @@ export async function freePort(): Promise<number> {
  */
 export async function startHostProcess(
   config: Record<string, unknown> & { server?: Record<string, unknown> },
-  options: { env?: Record<string, string>; waitReady?: boolean; timeoutMs?: number; workdir?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    waitReady?: boolean;
+    timeoutMs?: number;
+    workdir?: string;
+    /** Node options for the host process (e.g. `--cpu-prof`); the CLI source then runs without the launcher. */
+    nodeArgs?: readonly string[];
+  } = {},
 ): Promise<HostProcess> {
   const workdir = options.workdir ?? mkdtempSync(join(tmpdir(), 'scim2ldap-host-'));
   const port = (config.server?.port as number | undefined) ?? (await freePort());
@@ -61,7 +70,17 @@ export async function startHostProcess(
   const tls = (full.server as { tls?: { mode?: string } }).tls?.mode;
   const baseUrl = `${tls === 'off' ? 'http' : 'https'}://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, [bin, 'serve', '--config', configFile], {
+  const args =
+    options.nodeArgs === undefined
+      ? [bin]
+      : [
+          ...options.nodeArgs,
+          '--conditions=@scim2ldap/source',
+          '--import',
+          createRequire(import.meta.url).resolve('tsx'),
+          cliSource,
+        ];
+  const child = spawn(process.execPath, [...args, 'serve', '--config', configFile], {
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
