@@ -40,7 +40,13 @@ export interface Done {
 
 /** Everything the server answered to one request. */
 export interface WireResponse {
+  /** The entries, decoded — or, for a request sent with `rawEntries`, empty (see `raw`). */
   readonly entries: LdapEntry[];
+  /**
+   * For a request sent with `rawEntries`: each entry's undecoded SearchResultEntry (decode with
+   * {@link LdapWire.decodeEntry}); otherwise empty.
+   */
+  readonly raw: Buffer[];
   /** Controls of each entry (same index as `entries`); `undefined` when an entry had none. */
   readonly entryControls: (readonly RawControl[] | undefined)[];
   /** Intermediate responses (RFC 4511 §4.13): name and value. */
@@ -57,6 +63,8 @@ export class LdapWire {
   private chunk: Buffer = Buffer.alloc(0);
   private waiter: { resolve: (r: WireResponse) => void; reject: (e: Error) => void } | undefined;
   private entries: LdapEntry[] = [];
+  private raw: Buffer[] = [];
+  private rawEntries = false;
   private entryControls: (readonly RawControl[] | undefined)[] = [];
   private intermediates: RawControl[] = [];
   private failure: Error | undefined;
@@ -134,9 +142,14 @@ export class LdapWire {
   /**
    * Sends one request and resolves with everything answered to it.
    * @param message the encoded request
+   * @param options `rawEntries`: keep the entries as received and decode them only when asked
+   *   ({@link LdapWire.decodeEntry}). A page read ahead then waits as a few buffers instead of thousands of
+   *   small objects, which the garbage collector would copy again and again while the caller works.
+   *   Entry controls are not read in this mode.
    */
-  request(message: Buffer): Promise<WireResponse> {
+  request(message: Buffer, options?: { readonly rawEntries?: boolean }): Promise<WireResponse> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
+    this.rawEntries = options?.rawEntries === true;
     return new Promise((resolve, reject) => {
       const timeout = this.options.operationTimeoutMs ?? 30_000;
       const timer = setTimeout(() => {
@@ -154,6 +167,25 @@ export class LdapWire {
       };
       this.socket.write(message);
     });
+  }
+
+  /**
+   * Decodes an entry kept by a `rawEntries` request.
+   * @param raw one of the response's `raw` buffers
+   */
+  decodeEntry(raw: Buffer): LdapEntry {
+    return this.entry(new LeanBerReader(raw, 0, raw.length));
+  }
+
+  /**
+   * Hands the connected, bound socket over (to a {@link LdapMux}); this wire no longer reads from it.
+   * Only between requests.
+   */
+  detach(): net.Socket {
+    this.socket.removeListener('data', this.onData);
+    this.socket.removeAllListeners('error');
+    this.socket.removeAllListeners('close');
+    return this.socket;
   }
 
   /** Unbinds and closes the socket. */
@@ -223,31 +255,11 @@ export class LdapWire {
     reader.integer();
     const tag = reader.peek();
     if (tag === tags.entry) {
-      const end = reader.enter() + reader.offset;
-      const dn = reader.text();
-      const attributes: Record<string, string[]> = {};
-      const listEnd = reader.enter(0x30) + reader.offset;
-      let position = 0;
-      while (reader.offset < listEnd) {
-        const attrEnd = reader.enter(0x30) + reader.offset;
-        const type = reader.cachedText(this.names, position++);
-        let binary = this.binaryByType.get(type);
-        let cache = this.valuesByType.get(type);
-        if (binary === undefined || cache === undefined) {
-          const lower = type.toLowerCase();
-          binary = this.binary.has(lower) || lower.endsWith(';binary');
-          this.binaryByType.set(type, binary);
-          cache = new StringCache();
-          this.valuesByType.set(type, cache);
-        }
-        const values: string[] = [];
-        const setEnd = reader.enter(0x31) + reader.offset;
-        while (reader.offset < setEnd) values.push(reader.cachedValue(binary, cache, values.length));
-        attributes[type] = values;
-        reader.offset = attrEnd;
+      if (this.rawEntries) {
+        this.raw.push(reader.buffer.subarray(reader.offset, reader.end));
+        return;
       }
-      reader.offset = end;
-      this.entries.push({ dn, attributes });
+      this.entries.push(this.entry(reader));
       const controls = reader.peek() === 0xa0 ? readControls(reader) : undefined;
       if (controls !== undefined || this.entryControls.length > 0) {
         while (this.entryControls.length < this.entries.length - 1) this.entryControls.push(undefined);
@@ -279,15 +291,46 @@ export class LdapWire {
       this.waiter = undefined;
       const response: WireResponse = {
         entries: this.entries,
+        raw: this.raw,
         entryControls: this.entryControls,
         intermediates: this.intermediates,
         done: { code, diagnostic, cookie: pagedCookie(controls), controls },
       };
       this.entries = [];
+      this.raw = [];
       this.entryControls = [];
       this.intermediates = [];
       waiter?.resolve(response);
     }
+  }
+
+  /** Decodes a SearchResultEntry (the reader at its tag), leaving the reader after it. */
+  private entry(reader: LeanBerReader): LdapEntry {
+    const end = reader.enter() + reader.offset;
+    const dn = reader.text();
+    const attributes: Record<string, string[]> = {};
+    const listEnd = reader.enter(0x30) + reader.offset;
+    let position = 0;
+    while (reader.offset < listEnd) {
+      const attrEnd = reader.enter(0x30) + reader.offset;
+      const type = reader.cachedText(this.names, position++);
+      let binary = this.binaryByType.get(type);
+      let cache = this.valuesByType.get(type);
+      if (binary === undefined || cache === undefined) {
+        const lower = type.toLowerCase();
+        binary = this.binary.has(lower) || lower.endsWith(';binary');
+        this.binaryByType.set(type, binary);
+        cache = new StringCache();
+        this.valuesByType.set(type, cache);
+      }
+      const values: string[] = [];
+      const setEnd = reader.enter(0x31) + reader.offset;
+      while (reader.offset < setEnd) values.push(reader.cachedValue(binary, cache, values.length));
+      attributes[type] = values;
+      reader.offset = attrEnd;
+    }
+    reader.offset = end;
+    return { dn, attributes };
   }
 }
 

@@ -13,25 +13,32 @@ export interface StreamSearchOptions {
   readonly pageSize: number;
 }
 
+/** One page of a streamed search; its entries are decoded as they are iterated. */
+export interface EntryPage extends Iterable<LdapEntry> {
+  readonly length: number;
+}
+
 /**
  * A paged search over a dedicated connection with a lean decoder, for Full Import: ldapts builds the
  * requests, but results are decoded straight into entries (ldapts' general-purpose parser allocates several
  * objects per attribute, which made it the bottleneck at 100,000 entries). Same URLs, TLS and binds as
- * `createLdapConnection`; one page is decoded while the server prepares the next.
+ * `createLdapConnection`. The next page is requested as soon as one arrives, and waits undecoded (a few
+ * buffers) until the caller iterates it, so decoded entries live only as long as the caller needs them.
  * @param connection how to reach and bind to the directory
  * @param search base, filter, attributes and page size
  */
 export async function* streamSearch(
   connection: LdapConnectionOptions,
   search: StreamSearchOptions,
-): AsyncGenerator<LdapEntry[]> {
+): AsyncGenerator<EntryPage> {
   const wire = await LdapWire.open(connection);
   try {
     let cookie: Buffer | undefined;
     let messageId = 10;
-    let pending = wire.request(searchRequest(++messageId, search, cookie));
+    const raw = { rawEntries: true } as const;
+    let pending = wire.request(searchRequest(++messageId, search, cookie), raw);
     while (true) {
-      const { entries, done } = await pending;
+      const { raw: entries, done } = await pending;
       if (done.code !== 0) {
         throw classifyError(Object.assign(new Error(done.diagnostic), { code: done.code }), {
           operation: 'search',
@@ -42,8 +49,13 @@ export async function* streamSearch(
       cookie = done.cookie;
       const more = cookie !== undefined && cookie.length > 0;
       // Ask for the next page before handing this one out.
-      if (more) pending = wire.request(searchRequest(++messageId, search, cookie));
-      yield entries;
+      if (more) pending = wire.request(searchRequest(++messageId, search, cookie), raw);
+      yield {
+        length: entries.length,
+        *[Symbol.iterator]() {
+          for (const entry of entries) yield wire.decodeEntry(entry);
+        },
+      };
       if (!more) return;
     }
   } finally {

@@ -6,6 +6,9 @@ import { captureWatermark, type DeltaMethod } from './captureWatermark.ts';
 import { flattenPages } from './flattenPages.ts';
 import { entryConverter, type ImportScope, scopeAttributes, scopeFilter, valuesOf } from './importScope.ts';
 
+/** Entries converted and handed to the store at a time. */
+const CHUNK = 100;
+
 /** Progress of an import, reported after every page. */
 export interface ImportProgress {
   readonly phase: 'reading' | 'sweeping' | 'done';
@@ -82,7 +85,7 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
   const extra = options.deltaMethod === 'modifyTimestamp' ? ['modifyTimestamp'] : [];
   let newestTimestamp = '';
   const convert = entryConverter(options, extra);
-  // Pages of converted entries; the store reads them entry by entry (flattenPages: no generator per entry).
+  // Chunks of converted entries; the store reads them entry by entry (flattenPages: no generator per entry).
   async function* read(): AsyncIterable<EntryInput[]> {
     for (const base of options.bases) {
       // A dedicated streaming connection per base (the paged-results cookie belongs to it).
@@ -94,7 +97,9 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
         pageSize: options.pageSize ?? 1000,
       });
       for await (const page of pages) {
-        const inputs: EntryInput[] = [];
+        // Handed on in small chunks, each entry decoded and converted just before the store reads it: the
+        // decoded objects die young instead of a page of them being copied by every garbage collection.
+        let inputs: EntryInput[] = [];
         for (const entry of page) {
           if (extra.length > 0) {
             const stamp = valuesOf(entry, 'modifyTimestamp')[0];
@@ -109,6 +114,11 @@ export async function fullImport(options: FullImportOptions): Promise<FullImport
             continue;
           }
           inputs.push(input);
+          if (inputs.length === CHUNK) {
+            entries += CHUNK;
+            yield inputs;
+            inputs = [];
+          }
         }
         entries += inputs.length;
         progress('reading');
