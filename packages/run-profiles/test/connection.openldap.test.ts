@@ -3,7 +3,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@scim2ldap/anchor-store';
-import { createConnectionPool, createLdapConnection, fullImport, LdapOperationError } from '../src/index.ts';
+import {
+  createConnectionPool,
+  createLdapConnection,
+  createLdapTarget,
+  fullImport,
+  LdapOperationError,
+} from '../src/index.ts';
 import { killServer, startServer, stopServer } from './restartServer.ts';
 
 async function failure(promise: Promise<unknown>): Promise<LdapOperationError> {
@@ -196,6 +202,37 @@ describe('connections to OpenLDAP', () => {
       expect(await pool.use((c) => c.whoAmI())).toBe(`dn:${dir.adminDn}`);
       const health = await pool.checkHealth();
       expect(health.healthy).toBeGreaterThanOrEqual(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('adds with a read-back again after a restart: the multiplexed add connection reopens with backoff', async () => {
+    const pool = createConnectionPool({
+      url: dir.ldapUrl,
+      bind: admin(),
+      size: 1,
+      healthCheckIntervalMs: 0,
+      reconnect: { initialDelayMs: 50, maxDelayMs: 400, maxElapsedMs: 20_000 },
+    });
+    const target = createLdapTarget({ pool, bases: [dir.baseDn], anchor: 'entryUUID' });
+    const user = (name: string) => ({
+      dn: `cn=${name},${dir.baseDn}`,
+      objectClasses: ['inetOrgPerson'],
+      attributes: { cn: [name], sn: ['Restart'] },
+    });
+    try {
+      expect((await target.add(user('before.restart'))).anchor).not.toBe('');
+      const argv = await killServer(restartedPid ?? dir.pid);
+      restartedPid = undefined;
+      await sleep(100); // the add connection has seen the close
+      const pending = target.add(user('after.restart'));
+      await sleep(700);
+      restartedPid = startServer(argv);
+      const entry = await pending;
+      expect(entry.dn.toLowerCase()).toBe(`cn=after.restart,${dir.baseDn}`.toLowerCase());
+      expect(entry.attributes['sn']).toEqual(['Restart']);
+      expect(entry.anchor).toMatch(/^[0-9a-f-]{36}$/);
     } finally {
       await pool.close();
     }

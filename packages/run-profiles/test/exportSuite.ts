@@ -100,6 +100,27 @@ export function exportSuite(features: ExportFeatures): void {
       }
     });
 
+    it('fails only the conflicting add among adds in flight together on one connection', async () => {
+      const onePool = adminPool(dir, 1);
+      try {
+        const { target } = targetFor(dir, onePool);
+        const taken = newUser(dir);
+        await target.add(taken);
+        const users = [newUser(dir), taken, newUser(dir), newUser(dir)];
+        const results = await Promise.allSettled(users.map((user) => target.add(user)));
+        expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+        const error = (results[1] as PromiseRejectedResult).reason as LdapOperationError;
+        expect(error.code).toBe('entryAlreadyExists');
+        expect(error.message).toContain(taken.dn);
+        for (const i of [0, 2, 3]) {
+          const entry = (results[i] as PromiseFulfilledResult<{ dn: string }>).value;
+          expect(entry.dn.toLowerCase()).toBe(users[i]?.dn.toLowerCase());
+        }
+      } finally {
+        await onePool.close();
+      }
+    });
+
     it('reports a missing parent by its DN', async () => {
       const { target } = targetFor(dir, pool);
       const user = newUser(dir, 'orphan');

@@ -1,5 +1,6 @@
 import { Attribute, Change, type Client, type Control, type Entry } from 'ldapts';
 import { classifyError } from '../errors/classifyError.ts';
+import { allEncoded, type EncodedControl, LdapMux } from './LdapMux.ts';
 import { isClientAlive, openClient } from './openClient.ts';
 import type { LdapOperationError } from '../errors/LdapOperationError.ts';
 import type { LdapConnectionOptions, LdapEntry, LdapSearchOptions, Modification } from './types.ts';
@@ -67,6 +68,9 @@ class Connection implements LdapConnection {
   readonly url: string;
   private client: Client | undefined;
   private establishing: Promise<Client> | undefined;
+  /** Adds travel on their own multiplexed connection, opened on the first add. */
+  private mux: LdapMux | undefined;
+  private muxOpening: Promise<LdapMux> | undefined;
   private everConnected = false;
   private closed = false;
   private readonly binary: string[];
@@ -149,12 +153,64 @@ class Connection implements LdapConnection {
     attributes: Readonly<Record<string, readonly (string | Buffer)[]>>,
     controls?: readonly Control[],
   ): Promise<void> {
+    // An add that carries its own read-back (Post-Read) needs nothing else on the same socket, so it takes
+    // the multiplexed connection; a plain add stays here, where a password write or a read that follows it
+    // on this connection goes to the same server (even behind a load balancer).
+    if (controls !== undefined && controls.length > 0 && allEncoded(controls))
+      return this.addMultiplexed(dn, attributes, controls);
     const list = Object.entries(attributes).map(
       ([type, values]) => new Attribute({ type, values: values as string[] | Buffer[] }),
     );
     await this.run('add', dn, textOnly(attributes), false, (client) =>
       client.add(dn, list, controls?.slice()),
     );
+  }
+
+  /**
+   * An add encoded by hand on the multiplexed connection (several in flight, no per-request client
+   * machinery); the result and controls are checked and classified as for every other operation.
+   */
+  private async addMultiplexed(
+    dn: string,
+    attributes: Readonly<Record<string, readonly (string | Buffer)[]>>,
+    controls: readonly EncodedControl[],
+  ): Promise<void> {
+    const mux = await this.ensureMux();
+    const context = () => ({
+      operation: 'add',
+      url: this.url,
+      secrets: this.secrets,
+      dn,
+      attributes: textOnly(attributes),
+    });
+    let result: Awaited<ReturnType<LdapMux['add']>>;
+    try {
+      result = await mux.add(dn, attributes, controls);
+    } catch (error) {
+      throw classifyError(error, context());
+    }
+    if (result.code !== 0)
+      throw classifyError(Object.assign(new Error(result.diagnostic), { code: result.code }), context());
+    for (const control of controls)
+      control.accept(result.controls.find((c) => c.oid === control.type)?.value);
+  }
+
+  private ensureMux(): Promise<LdapMux> {
+    if (this.closed) {
+      return Promise.reject(
+        classifyError(new Error('the connection was closed by the application'), { operation: 'connect' }),
+      );
+    }
+    if (this.mux?.alive === true) return Promise.resolve(this.mux);
+    this.muxOpening ??= this.withBackoff(() => LdapMux.open(this.options))
+      .then((mux) => {
+        this.mux = mux;
+        return mux;
+      })
+      .finally(() => {
+        this.muxOpening = undefined;
+      });
+    return this.muxOpening;
   }
 
   async modify(dn: string, changes: readonly Modification[], controls?: readonly Control[]): Promise<void> {
@@ -209,6 +265,8 @@ class Connection implements LdapConnection {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.mux?.close();
+    this.mux = undefined;
     const client = this.client;
     this.client = undefined;
     if (client !== undefined) await client.unbind().catch(() => undefined);
@@ -280,21 +338,26 @@ class Connection implements LdapConnection {
     if (this.client !== undefined && this.isConnected) return Promise.resolve(this.client);
     if (this.establishing === undefined) {
       this.client = undefined;
-      this.establishing = this.establishWithBackoff().finally(() => {
+      this.establishing = this.withBackoff(() => this.establish()).finally(() => {
         this.establishing = undefined;
       });
     }
     return this.establishing;
   }
 
-  private async establishWithBackoff(): Promise<Client> {
-    if (!this.everConnected) return this.establish();
+  /** Opens with `open`; after a first success, transient failures are retried with backoff. */
+  private async withBackoff<T>(open: () => Promise<T>): Promise<T> {
+    if (!this.everConnected) {
+      const opened = await open();
+      this.everConnected = true;
+      return opened;
+    }
     const policy = this.options.reconnect ?? {};
     const started = Date.now();
     let delay = policy.initialDelayMs ?? 100;
     while (true) {
       try {
-        return await this.establish();
+        return await open();
       } catch (error) {
         const kind = (error as LdapOperationError).kind;
         const transient = kind === 'network' || kind === 'retryable' || kind === 'timeout';

@@ -1,6 +1,12 @@
 import { type BerReader, BerWriter, Control } from 'ldapts';
 import { LeanBerReader } from '../connection/berReader.ts';
+import { berElement, berString, berTags } from '../connection/berWriter.ts';
+import type { EncodedControl } from '../connection/LdapMux.ts';
 import type { LdapEntry } from '../connection/types.ts';
+
+/** Encoded controls by attribute list: a target asks for the same list on every add. */
+const encodedByList = new Map<string, Buffer>();
+const maxCachedLists = 64;
 
 const binaryAttributes = new Set(['objectguid', 'objectsid', 'jpegphoto', 'usercertificate', 'photo']);
 
@@ -12,7 +18,7 @@ export const postReadOid = '1.3.6.1.1.13.2';
  * response — a read-back without a second round trip. ldapts hands the response control to the request
  * control of the same type, so after the operation `entry` holds what the server sent.
  */
-export class PostReadControl extends Control {
+export class PostReadControl extends Control implements EncodedControl {
   /** The entry returned by the server, once the operation has completed. */
   entry: LdapEntry | undefined;
 
@@ -21,6 +27,30 @@ export class PostReadControl extends Control {
    */
   constructor(private readonly attributes: readonly string[]) {
     super(postReadOid, { critical: false });
+  }
+
+  /** The whole control, encoded once per attribute list (sent by the multiplexed add path). */
+  get encoded(): Buffer {
+    const key = this.attributes.join('\u0000');
+    let encoded = encodedByList.get(key);
+    if (encoded === undefined) {
+      const selectors = berElement(
+        berTags.sequence,
+        this.attributes.map((attribute) => berString(attribute)),
+      );
+      encoded = berElement(berTags.sequence, [berString(postReadOid), berString(selectors)]);
+      if (encodedByList.size >= maxCachedLists) encodedByList.clear();
+      encodedByList.set(key, encoded);
+    }
+    return encoded;
+  }
+
+  /**
+   * Takes the response control's value (the entry after the update).
+   * @param value the control value, a SearchResultEntry
+   */
+  accept(value: Buffer | undefined): void {
+    this.entry = value === undefined || value.length === 0 ? undefined : parseEntry(value);
   }
 
   protected override writeControl(writer: BerWriter): void {
@@ -32,24 +62,26 @@ export class PostReadControl extends Control {
   }
 
   protected override parseControl(reader: BerReader): void {
-    // The control value is a SearchResultEntry: [APPLICATION 4] { objectName, attributes }.
-    const buffer = reader.buffer;
-    if (buffer.length === 0) return;
-    const ber = new LeanBerReader(buffer, 0, buffer.length);
-    ber.enter(0x64);
-    const dn = ber.text();
-    const attributes: Record<string, string[]> = {};
-    const listEnd = ber.enter(0x30) + ber.offset;
-    while (ber.offset < listEnd) {
-      const attrEnd = ber.enter(0x30) + ber.offset;
-      const type = ber.text();
-      const values: string[] = [];
-      const setEnd = ber.enter(0x31) + ber.offset;
-      const binary = binaryAttributes.has(type.toLowerCase()) || type.toLowerCase().endsWith(';binary');
-      while (ber.offset < setEnd) values.push(ber.value(binary));
-      attributes[type] = values;
-      ber.offset = attrEnd;
-    }
-    this.entry = { dn, attributes };
+    this.accept(reader.buffer);
   }
+}
+
+/** The control value is a SearchResultEntry: [APPLICATION 4] { objectName, attributes }. */
+function parseEntry(buffer: Buffer): LdapEntry {
+  const ber = new LeanBerReader(buffer, 0, buffer.length);
+  ber.enter(0x64);
+  const dn = ber.text();
+  const attributes: Record<string, string[]> = {};
+  const listEnd = ber.enter(0x30) + ber.offset;
+  while (ber.offset < listEnd) {
+    const attrEnd = ber.enter(0x30) + ber.offset;
+    const type = ber.text();
+    const values: string[] = [];
+    const setEnd = ber.enter(0x31) + ber.offset;
+    const binary = binaryAttributes.has(type.toLowerCase()) || type.toLowerCase().endsWith(';binary');
+    while (ber.offset < setEnd) values.push(ber.value(binary));
+    attributes[type] = values;
+    ber.offset = attrEnd;
+  }
+  return { dn, attributes };
 }

@@ -1,0 +1,221 @@
+import type net from 'node:net';
+import { LeanBerReader } from './berReader.ts';
+import { berElement, berInteger, berString, berTags } from './berWriter.ts';
+import { LdapWire, type RawControl } from './LdapWire.ts';
+import type { LdapConnectionOptions } from './types.ts';
+
+/**
+ * A request control encoded once (e.g. Post-Read for a fixed attribute list) and sent as is; the response
+ * control of the same OID is handed back to it.
+ */
+export interface EncodedControl {
+  /** The control's OID. */
+  readonly type: string;
+  /** The whole `Control` SEQUENCE (RFC 4511 §4.1.11). */
+  readonly encoded: Buffer;
+  /** Receives the value of the response control with the same OID (`undefined` when there is none). */
+  accept(value: Buffer | undefined): void;
+}
+
+/**
+ * Whether every control can travel on a {@link LdapMux} (is an {@link EncodedControl}).
+ * @param controls request controls
+ */
+export function allEncoded(controls: readonly object[]): controls is readonly EncodedControl[] {
+  return controls.every(
+    (c) =>
+      Buffer.isBuffer((c as Partial<EncodedControl>).encoded) &&
+      typeof (c as EncodedControl).accept === 'function',
+  );
+}
+
+/** The LDAPResult of a write, with its response controls. */
+export interface MuxResult {
+  readonly code: number;
+  readonly diagnostic: string;
+  readonly controls: readonly RawControl[];
+}
+
+interface Pending {
+  readonly resolve: (result: MuxResult) => void;
+  readonly reject: (error: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+const maxMessageId = 0x7fffffff;
+const noticeOfDisconnection = '1.3.6.1.4.1.1466.20036';
+
+/**
+ * One bound LDAP connection on which adds are encoded by hand and multiplexed: many requests in flight,
+ * each answer matched by message ID, responses decoded in place. It serves the export hot path (an add with
+ * its Post-Read read-back) at a fraction of a general client's CPU per request; everything else stays on
+ * ldapts. A lost connection, a timeout or a notice of disconnection fails every request in flight (they
+ * may or may not have been applied); the owner opens a new one.
+ */
+export class LdapMux {
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 10;
+  private chunk: Buffer = Buffer.alloc(0);
+  private failure: Error | undefined;
+  private corked = false;
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.socket.uncork();
+  };
+
+  private constructor(
+    private readonly socket: net.Socket,
+    private readonly timeoutMs: number,
+  ) {
+    socket.on('data', (data: Buffer) => this.receive(data));
+    socket.on('error', (error) => this.fail(error));
+    socket.on('close', () => this.fail(new Error('Connection closed before message response was received')));
+  }
+
+  /**
+   * Connects, upgrades with StartTLS when asked, and binds (as {@link LdapWire} does).
+   * @param options the connection options
+   */
+  static async open(options: LdapConnectionOptions): Promise<LdapMux> {
+    const wire = await LdapWire.open(options);
+    return new LdapMux(wire.detach(), options.operationTimeoutMs ?? 30_000);
+  }
+
+  /** Whether requests can still be sent. */
+  get alive(): boolean {
+    return this.failure === undefined && !this.socket.destroyed;
+  }
+
+  /**
+   * Sends an AddRequest and resolves with its LDAPResult (a non-zero code is a result, not a rejection).
+   * @param dn the new entry's DN
+   * @param attributes the attributes, `objectClass` included
+   * @param controls request controls, already encoded
+   */
+  add(
+    dn: string,
+    attributes: Readonly<Record<string, readonly (string | Buffer)[]>>,
+    controls: readonly EncodedControl[] = [],
+  ): Promise<MuxResult> {
+    const list: Buffer[] = [];
+    for (const [type, values] of Object.entries(attributes)) {
+      const encoded = values.map((value) => berString(value));
+      list.push(berElement(berTags.sequence, [berString(type), berElement(berTags.set, encoded)]));
+    }
+    const op = berElement(berTags.addRequest, [berString(dn), berElement(berTags.sequence, list)]);
+    return this.send(op, controls);
+  }
+
+  /** Closes the connection; requests in flight fail. */
+  close(): void {
+    this.fail(new Error('Connection closed before message response was received'));
+    if (!this.socket.destroyed) {
+      // UnbindRequest: [APPLICATION 2] NULL with message ID 1.
+      this.socket.end(Buffer.from([0x30, 0x05, 0x02, 0x01, 0x01, 0x42, 0x00]));
+      this.socket.destroySoon();
+    }
+  }
+
+  private send(op: Buffer, controls: readonly EncodedControl[]): Promise<MuxResult> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    const id = this.nextId;
+    this.nextId = id >= maxMessageId ? 10 : id + 1;
+    const parts = [berInteger(id), op];
+    if (controls.length > 0)
+      parts.push(
+        berElement(
+          berTags.controls,
+          controls.map((c) => c.encoded),
+        ),
+      );
+    const message = berElement(berTags.sequence, parts);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => this.fail(new Error('AddRequest: Operation timed out'), true),
+        this.timeoutMs,
+      );
+      this.pending.set(id, { resolve, reject, timer });
+      // Requests sent in the same tick (e.g. the follow-ups of several answers read in one chunk) leave in
+      // one writev instead of one syscall each.
+      if (!this.corked) {
+        this.corked = true;
+        this.socket.cork();
+        process.nextTick(this.uncork);
+      }
+      this.socket.write(message);
+    });
+  }
+
+  private fail(error: Error, destroy = false): void {
+    this.failure ??= error;
+    for (const [id, waiter] of this.pending) {
+      clearTimeout(waiter.timer);
+      this.pending.delete(id);
+      waiter.reject(error);
+    }
+    if (destroy) this.socket.destroy();
+  }
+
+  private receive(data: Buffer): void {
+    const buffer = this.chunk.length === 0 ? data : Buffer.concat([this.chunk, data]);
+    let offset = 0;
+    try {
+      while (buffer.length - offset >= 2) {
+        const first = buffer[offset + 1] as number;
+        const lengthBytes = (first & 0x80) === 0 ? 0 : first & 0x7f;
+        if (buffer.length - offset < 2 + lengthBytes) break;
+        const reader = new LeanBerReader(buffer, offset + 1, buffer.length);
+        const length = reader.length();
+        const end = reader.offset + length;
+        if (end > buffer.length) break;
+        this.message(new LeanBerReader(buffer, reader.offset, end));
+        offset = end;
+      }
+    } catch (error) {
+      this.fail(error as Error, true);
+      return;
+    }
+    const rest = buffer.subarray(offset);
+    this.chunk = rest.length === 0 ? Buffer.alloc(0) : Buffer.from(rest);
+  }
+
+  private message(reader: LeanBerReader): void {
+    const id = reader.integer();
+    const opEnd = reader.enter() + reader.offset; // any LDAPResult-shaped response
+    const code = reader.integer();
+    reader.skip(); // matchedDN
+    const diagnostic = reader.text();
+    let extendedName = '';
+    while (reader.offset < opEnd) {
+      if (reader.peek() === 0x8a) extendedName = reader.text();
+      else reader.skip();
+    }
+    reader.offset = opEnd;
+    const controls: RawControl[] = [];
+    if (reader.peek() === berTags.controls) {
+      const end = reader.enter(berTags.controls) + reader.offset;
+      while (reader.offset < end) {
+        const controlEnd = reader.enter(berTags.sequence) + reader.offset;
+        const oid = reader.text();
+        if (reader.peek() === berTags.boolean) reader.skip();
+        const value =
+          reader.offset < controlEnd && reader.peek() === berTags.octetString
+            ? Buffer.from(reader.bytes())
+            : undefined;
+        controls.push({ oid, value });
+        reader.offset = controlEnd;
+      }
+    }
+    if (id === 0) {
+      // Unsolicited notification (RFC 4511 §4.4): the server is closing the connection.
+      const reason = extendedName === noticeOfDisconnection ? 'notice of disconnection' : extendedName;
+      this.fail(new Error(`Connection closed by the server (${reason}): ${diagnostic}`), true);
+      return;
+    }
+    const waiter = this.pending.get(id);
+    if (waiter === undefined) return;
+    this.pending.delete(id);
+    clearTimeout(waiter.timer);
+    waiter.resolve({ code, diagnostic, controls });
+  }
+}
