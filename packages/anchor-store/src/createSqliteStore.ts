@@ -1,4 +1,4 @@
-import type { AnchorStore, AnchorStoreOptions, StoredEntry, UpsertOutcome } from './AnchorStore.ts';
+import type { AnchorStore, AnchorStoreOptions, StoredEntry } from './AnchorStore.ts';
 import { AnchorStoreError } from './AnchorStoreError.ts';
 import { _bulkUpsert, _checkBatchSize } from './internal/bulkUpsert.ts';
 import { _indexValue, _notIndexed, _resolveIndexes } from './internal/indexes.ts';
@@ -157,10 +157,7 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
       let indexed = false;
       const writer = _startLoadWriter(options.path, _connectionPragmas(connection));
       try {
-        const result = await _bulkUpsert(entries, bulkOptions, indexes, async (batch) => {
-          await writer.append(batch, seen);
-          return new Array<UpsertOutcome>(batch.length).fill('added');
-        });
+        const result = await _bulkUpsert(entries, bulkOptions, indexes, writer.batches(seen));
         await writer.close();
         // An anchor met twice in the load was written twice; the later row is kept, as an update.
         const duplicates = run('bulkUpsert', () => _ensureLoadIndexes(db));

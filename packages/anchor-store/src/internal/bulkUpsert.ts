@@ -10,8 +10,23 @@ export const DEFAULT_BATCH_SIZE = 1000;
 const MAX_IN_FLIGHT = 2;
 
 /**
+ * How `_bulkUpsert` builds batches in a driver's own shape and writes them. A driver that encodes each entry
+ * as it is added (the SQLite load writer) keeps no prepared-entry objects alive for the length of a batch.
+ * @internal
+ */
+export interface BatchWriter<B> {
+  /** A new, empty batch. */
+  begin(): B;
+  /** Adds a validated entry to the batch. */
+  add(batch: B, entry: PreparedEntry): void;
+  /** Writes the batch (of `size` entries) atomically; the outcome of each entry, in order. */
+  write(batch: B, size: number): UpsertOutcome[] | Promise<UpsertOutcome[]>;
+}
+
+/**
  * The driver-independent half of `bulkUpsert`: streams the input, validates each entry, and hands batches
- * to `writeBatch`, which must write a batch atomically — synchronously, or asynchronously (a writer thread:
+ * to `writer` (a function taking an array of prepared entries, or a {@link BatchWriter}), which must write
+ * a batch atomically — synchronously, or asynchronously (a writer thread:
  * it must commit batches in the order given and refuse every batch after a failed one). An asynchronous
  * writer gets the next batch while it commits the previous one, so preparing and writing overlap; at most
  * two batches are outstanding. A validation error before a batch is handed over leaves that batch unwritten;
@@ -19,15 +34,22 @@ const MAX_IN_FLIGHT = 2;
  * Yields to the event loop between batches.
  * @internal
  */
-export async function _bulkUpsert(
+export async function _bulkUpsert<B = PreparedEntry[]>(
   entries: Iterable<EntryInput> | AsyncIterable<EntryInput>,
   options: BulkUpsertOptions | undefined,
   indexes: ResolvedIndexes,
-  writeBatch: (batch: PreparedEntry[]) => UpsertOutcome[] | Promise<UpsertOutcome[]>,
+  writer: BatchWriter<B> | ((batch: PreparedEntry[]) => UpsertOutcome[] | Promise<UpsertOutcome[]>),
 ): Promise<BulkUpsertResult> {
   const batchSize = _checkBatchSize('bulkUpsert', options?.batchSize) ?? DEFAULT_BATCH_SIZE;
   const result: BulkUpsertResult = { added: 0, updated: 0, unchanged: 0, failed: 0, batches: 0 };
-  let batch: PreparedEntry[] = [];
+  const {
+    begin,
+    add: addTo,
+    write,
+  } = typeof writer === 'function' ? (arrayWriter(writer) as unknown as BatchWriter<B>) : writer;
+  let batch = begin();
+  let size = 0;
+  let first: string | undefined;
   let handedOver = 0;
   let failure: AnchorStoreError | undefined;
   const inFlight: Promise<void>[] = [];
@@ -44,23 +66,23 @@ export async function _bulkUpsert(
       { cause },
     );
   const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
+    if (size === 0) return;
     const number = ++handedOver;
-    const size = batch.length;
-    const first = batch[0]?.anchor;
+    const written = { size, first };
     let outcomes: UpsertOutcome[] | Promise<UpsertOutcome[]>;
     try {
-      outcomes = writeBatch(batch);
+      outcomes = write(batch, size);
     } catch (cause) {
-      throw notWritten(number, size, first, cause);
+      throw notWritten(number, written.size, written.first, cause);
     } finally {
-      batch = [];
+      batch = begin();
+      size = 0;
     }
     if (Array.isArray(outcomes)) record(outcomes);
     else {
       inFlight.push(
         outcomes.then(record, (cause: unknown) => {
-          failure ??= notWritten(number, size, first, cause);
+          failure ??= notWritten(number, written.size, written.first, cause);
         }),
       );
       if (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
@@ -72,7 +94,9 @@ export async function _bulkUpsert(
   let invalid: unknown;
   const add = (entry: EntryInput): void => {
     try {
-      batch.push(_prepareEntry(entry, indexes));
+      const prepared = _prepareEntry(entry, indexes);
+      if (size++ === 0) first = prepared.anchor;
+      addTo(batch, prepared);
     } catch (error) {
       if (!options?.onInvalidEntry || !(error instanceof AnchorStoreError)) {
         invalid = error;
@@ -86,13 +110,13 @@ export async function _bulkUpsert(
     if (Symbol.asyncIterator in entries) {
       for await (const entry of entries) {
         add(entry);
-        if (batch.length >= batchSize) await flush();
+        if (size >= batchSize) await flush();
       }
     } else {
       // A plain iterable: no await per entry, only between batches.
       for (const entry of entries) {
         add(entry);
-        if (batch.length >= batchSize) await flush();
+        if (size >= batchSize) await flush();
       }
     }
     await flush();
@@ -110,6 +134,12 @@ export async function _bulkUpsert(
   await Promise.all(inFlight);
   if (failure) throw failure;
   return result;
+}
+
+function arrayWriter(
+  write: (batch: PreparedEntry[]) => UpsertOutcome[] | Promise<UpsertOutcome[]>,
+): BatchWriter<PreparedEntry[]> {
+  return { begin: () => [], add: (batch, entry) => batch.push(entry), write };
 }
 
 /** Checks a `batchSize` option. @internal */

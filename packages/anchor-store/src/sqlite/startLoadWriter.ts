@@ -1,12 +1,17 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { UpsertOutcome } from '../AnchorStore.ts';
+import type { BatchWriter } from '../internal/bulkUpsert.ts';
 import type { PreparedEntry } from '../internal/prepareEntry.ts';
 import { WRITER_THREAD_SOURCE } from './writerThreadSource.ts';
 
 /** The load writer thread, seen from the store. @internal */
 export interface LoadWriter {
-  /** Appends one batch in one transaction on the thread; resolves once it is committed. */
-  append(batch: readonly PreparedEntry[], seen: number | null): Promise<void>;
+  /**
+   * Batches for `_bulkUpsert`, each appended in one transaction on the thread (the promise resolves once it
+   * is committed), the entries stamped as seen by run `seen`.
+   */
+  batches(seen: number | null): BatchWriter<LoadBatch>;
   /** Closes the thread's connection and ends the thread. */
   close(): Promise<void>;
 }
@@ -62,8 +67,15 @@ export function _startLoadWriter(path: string, pragmas: readonly string[]): Load
     return done;
   };
   return {
-    append(batch, seen) {
-      return send(toMessage(batch, seen));
+    batches(seen) {
+      return {
+        begin: newBatch,
+        add: addToBatch,
+        async write(batch, size) {
+          await send(toMessage(batch, seen));
+          return new Array<UpsertOutcome>(size).fill('added');
+        },
+      };
     },
     async close() {
       if (ended) return;
@@ -73,17 +85,51 @@ export function _startLoadWriter(path: string, pragmas: readonly string[]): Load
   };
 }
 
-/** A batch as the thread reads it: its strings end to end, their lengths, index keys per entry. */
-function toMessage(batch: readonly PreparedEntry[], seen: number | null): Record<string, unknown> {
-  const parts: string[] = [];
-  const keyCounts = new Uint32Array(batch.length);
-  for (let i = 0; i < batch.length; i++) {
-    const entry = batch[i]!;
-    parts.push(entry.anchor, entry.dn, entry.dnNorm, entry.hash, entry.body);
-    for (const [attribute, value] of entry.indexKeys) parts.push(attribute, value);
-    keyCounts[i] = entry.indexKeys.length;
+/**
+ * A batch being built: each entry's strings are appended as it is added, and every few entries joined into
+ * one flat string, so what a batch keeps alive is a few strings rather than a thousand entry objects (which
+ * the garbage collector would otherwise copy at every young-generation collection).
+ * @internal
+ */
+export interface LoadBatch {
+  parts: string[];
+  readonly texts: string[];
+  readonly lengths: number[];
+  readonly keyCounts: number[];
+}
+
+/** Entries whose strings are joined into one text at a time. */
+const ENTRIES_PER_TEXT = 32;
+
+function newBatch(): LoadBatch {
+  return { parts: [], texts: [], lengths: [], keyCounts: [] };
+}
+
+function addToBatch(batch: LoadBatch, entry: PreparedEntry): void {
+  const { parts, lengths } = batch;
+  parts.push(entry.anchor, entry.dn, entry.dnNorm, entry.hash, entry.body);
+  lengths.push(
+    entry.anchor.length,
+    entry.dn.length,
+    entry.dnNorm.length,
+    entry.hash.length,
+    entry.body.length,
+  );
+  for (const [attribute, value] of entry.indexKeys) {
+    parts.push(attribute, value);
+    lengths.push(attribute.length, value.length);
   }
-  const lengths = new Uint32Array(parts.length);
-  for (let i = 0; i < parts.length; i++) lengths[i] = parts[i]!.length;
-  return { op: 'append', text: parts.join(''), lengths, keyCounts, seen };
+  batch.keyCounts.push(entry.indexKeys.length);
+  if (batch.keyCounts.length % ENTRIES_PER_TEXT === 0) {
+    batch.texts.push(parts.join(''));
+    batch.parts = [];
+  }
+}
+
+/** A batch as the thread reads it: its strings end to end, their lengths, index keys per entry. */
+function toMessage(batch: LoadBatch, seen: number | null): Record<string, unknown> {
+  if (batch.parts.length > 0) batch.texts.push(batch.parts.join(''));
+  const lengths = Uint32Array.from(batch.lengths);
+  const keyCounts = Uint32Array.from(batch.keyCounts);
+  return { op: 'append', text: batch.texts.join(''), lengths, keyCounts, seen };
 }
