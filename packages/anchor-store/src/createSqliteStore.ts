@@ -14,7 +14,7 @@ import {
   _unknownRun,
 } from './internal/runs.ts';
 import { normalizeDn } from './normalizeDn.ts';
-import { _dropLoadIndexes, _ensureLoadIndexes } from './sqlite/migrations.ts';
+import { _dropLoadIndexes, _ensureLoadIndexes, LOAD_INDEXES } from './sqlite/migrations.ts';
 import { _connectionPragmas, _openDatabase } from './sqlite/openDatabase.ts';
 import { _toRunRecord, _toStoredEntry } from './sqlite/rows.ts';
 import { _createEntryWriter } from './sqlite/createEntryWriter.ts';
@@ -158,8 +158,19 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
       const writer = _startLoadWriter(options.path, _connectionPragmas(connection));
       try {
         const result = await _bulkUpsert(entries, bulkOptions, indexes, writer.batches(seen));
+        // The indexes are built on the writer thread, so lookups on this thread's event loop go on meanwhile.
+        // An anchor met twice in the load fails the unique index; _ensureLoadIndexes then keeps the later row.
+        for (const definition of Object.values(LOAD_INDEXES)) {
+          const built = await writer.exec(`CREATE ${definition}`).then(
+            () => true,
+            (error: { code?: string }) => {
+              if (error.code === 'SQLITE_CONSTRAINT_UNIQUE') return false;
+              throw error;
+            },
+          );
+          if (!built) break;
+        }
         await writer.close();
-        // An anchor met twice in the load was written twice; the later row is kept, as an update.
         const duplicates = run('bulkUpsert', () => _ensureLoadIndexes(db));
         indexed = true;
         result.added -= duplicates;

@@ -12,6 +12,8 @@ export interface LoadWriter {
    * is committed), the entries stamped as seen by run `seen`.
    */
   batches(seen: number | null): BatchWriter<LoadBatch>;
+  /** Runs SQL on the thread's connection; rejects with SQLite's error (its `code` kept). */
+  exec(sql: string): Promise<void>;
   /** Closes the thread's connection and ends the thread. */
   close(): Promise<void>;
 }
@@ -76,6 +78,9 @@ export function _startLoadWriter(path: string, pragmas: readonly string[]): Load
           return new Array<UpsertOutcome>(size).fill('added');
         },
       };
+    },
+    exec(sql) {
+      return send({ op: 'exec', sql });
     },
     async close() {
       if (ended) return;

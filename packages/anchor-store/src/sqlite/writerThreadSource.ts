@@ -8,11 +8,12 @@
  * their lengths — one copy between threads instead of one per string, which halves what the sending thread
  * spends. Inside the batch's write transaction the thread reads the largest id and numbers the rows after
  * it, so ids stay right even if another connection wrote meanwhile. After a failed batch it refuses every
- * later batch until `reset`: nothing queued behind a failure is committed.
+ * later batch: nothing queued behind a failure is committed. `exec` runs SQL: the load's index builds, so
+ * they do not block the caller's event loop.
  *
  * Messages in:  `{ id, op: 'append', text, lengths: Uint32Array, keyCounts: Uint32Array, seen }` (per entry:
  *               anchor, dn, dnNorm, hash, body, then attribute and value of each index key),
- *               `{ id, op: 'reset' }`, `{ id, op: 'close' }`.
+ *               `{ id, op: 'exec', sql }`, `{ id, op: 'close' }`.
  * Messages out: `{ id }` or `{ id, error: { message, code } }`.
  * @internal
  */
@@ -79,8 +80,8 @@ parentPort.on('message', (message) => {
         failure = String(error && error.message);
         throw error;
       }
-    } else if (op === 'reset') {
-      failure = null;
+    } else if (op === 'exec') {
+      db.exec(message.sql);
     } else if (op === 'close') {
       db.close();
       parentPort.postMessage({ id });
