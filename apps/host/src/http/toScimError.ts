@@ -43,8 +43,9 @@ function make(
  * Maps any error thrown below the routes to the SCIM error response (RFC 7644 §3.12). Domain errors are
  * recognised by shape so the host does not need their classes: scim-core's ScimError (`status` +
  * `scimType`), and run-profiles' LdapOperationError (`kind` + `code`): conflicts → 409 uniqueness, schema
- * violations → 400 invalidValue, a directory that is down or slow → 503 with Retry-After (Entra retries), so
- * there is never a false success and never a 500 for the client's mistake.
+ * violations and invalid values (a bad DN, filter value) → 400 invalidValue, a directory that is down or slow
+ * → 503 with Retry-After (Entra retries), any other directory refusal → 502, so there is never a false
+ * success and never a 500 for the client's mistake.
  * @param error what was thrown
  */
 export function toScimError(error: unknown): ScimErrorResponse {
@@ -74,6 +75,7 @@ export function toScimError(error: unknown): ScimErrorResponse {
     case 'conflict':
       return make(409, message, { scimType: 'uniqueness', ...withCode });
     case 'schema':
+    case 'invalid':
       return make(400, message, { scimType: 'invalidValue', ...withCode });
     case 'noSuchObject':
       return make(404, message, withCode);
@@ -93,6 +95,10 @@ export function toScimError(error: unknown): ScimErrorResponse {
         ...withCode,
       });
     default:
-      return make(500, `internal error: ${message}`, withCode);
+      // A directory answer of another kind (unsupported control, `other`) is the directory's refusal, not
+      // a fault of ours: 502, as provisioning maps it. Only an error nobody classified is a 500.
+      return typeof kind === 'string' && code !== undefined
+        ? make(502, `the directory refused the operation: ${message}`, withCode)
+        : make(500, `internal error: ${message}`, withCode);
   }
 }
