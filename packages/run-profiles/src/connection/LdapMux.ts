@@ -1,6 +1,6 @@
 import type net from 'node:net';
 import { LeanBerReader } from './berReader.ts';
-import { berElement, berInteger, berString, berTags } from './berWriter.ts';
+import { berTags, encodeAddMessage } from './berWriter.ts';
 import { LdapWire, type RawControl } from './LdapWire.ts';
 import type { LdapConnectionOptions } from './types.ts';
 
@@ -97,13 +97,14 @@ export class LdapMux {
     attributes: Readonly<Record<string, readonly (string | Buffer)[]>>,
     controls: readonly EncodedControl[] = [],
   ): Promise<MuxResult> {
-    const list: Buffer[] = [];
-    for (const [type, values] of Object.entries(attributes)) {
-      const encoded = values.map((value) => berString(value));
-      list.push(berElement(berTags.sequence, [berString(type), berElement(berTags.set, encoded)]));
-    }
-    const op = berElement(berTags.addRequest, [berString(dn), berElement(berTags.sequence, list)]);
-    return this.send(op, controls);
+    return this.send((id) =>
+      encodeAddMessage(
+        id,
+        dn,
+        attributes,
+        controls.map((c) => c.encoded),
+      ),
+    );
   }
 
   /** Closes the connection; requests in flight fail. */
@@ -116,19 +117,11 @@ export class LdapMux {
     }
   }
 
-  private send(op: Buffer, controls: readonly EncodedControl[]): Promise<MuxResult> {
+  private send(encode: (messageId: number) => Buffer): Promise<MuxResult> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     const id = this.nextId;
     this.nextId = id >= maxMessageId ? 10 : id + 1;
-    const parts = [berInteger(id), op];
-    if (controls.length > 0)
-      parts.push(
-        berElement(
-          berTags.controls,
-          controls.map((c) => c.encoded),
-        ),
-      );
-    const message = berElement(berTags.sequence, parts);
+    const message = encode(id);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => this.fail(new Error('AddRequest: Operation timed out'), true),

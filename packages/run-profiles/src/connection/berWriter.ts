@@ -66,3 +66,88 @@ export function berInteger(value: number): Buffer {
   if (((bytes[0] as number) & 0x80) !== 0) bytes.unshift(0);
   return Buffer.from([berTags.integer, bytes.length, ...bytes]);
 }
+
+function headerSize(length: number): number {
+  return length < 0x80 ? 2 : length < 0x100 ? 3 : length < 0x10000 ? 4 : length < 0x1000000 ? 5 : 6;
+}
+
+function writeHeader(out: Buffer, offset: number, tag: number, length: number): number {
+  out[offset++] = tag;
+  if (length < 0x80) {
+    out[offset++] = length;
+    return offset;
+  }
+  const bytes = headerSize(length) - 2;
+  out[offset++] = 0x80 | bytes;
+  for (let i = bytes - 1; i >= 0; i--) out[offset++] = Math.floor(length / 256 ** i) & 0xff;
+  return offset;
+}
+
+/**
+ * A whole LDAPMessage carrying an AddRequest (RFC 4511 §4.7), encoded into one buffer: sizes are computed
+ * first, then every element is written in place (no buffer per attribute or value).
+ * @param messageId the message ID
+ * @param dn the entry's DN
+ * @param attributes the attributes with their values
+ * @param controls the encoded `Control` SEQUENCEs (may be empty)
+ */
+export function encodeAddMessage(
+  messageId: number,
+  dn: string,
+  attributes: Readonly<Record<string, readonly (string | Buffer)[]>>,
+  controls: readonly Buffer[],
+): Buffer {
+  const id = berInteger(messageId);
+  const entries = Object.entries(attributes);
+  const typeLengths: number[] = [];
+  const valueLengths: number[] = [];
+  const setLengths: number[] = [];
+  const attributeLengths: number[] = [];
+  let listLength = 0;
+  for (const [type, values] of entries) {
+    const typeLength = Buffer.byteLength(type);
+    let setLength = 0;
+    for (const value of values) {
+      const length = typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+      valueLengths.push(length);
+      setLength += headerSize(length) + length;
+    }
+    const attributeLength = headerSize(typeLength) + typeLength + headerSize(setLength) + setLength;
+    typeLengths.push(typeLength);
+    setLengths.push(setLength);
+    attributeLengths.push(attributeLength);
+    listLength += headerSize(attributeLength) + attributeLength;
+  }
+  const dnLength = Buffer.byteLength(dn);
+  const opLength = headerSize(dnLength) + dnLength + headerSize(listLength) + listLength;
+  let controlsLength = 0;
+  for (const control of controls) controlsLength += control.length;
+  const messageLength =
+    id.length +
+    headerSize(opLength) +
+    opLength +
+    (controls.length > 0 ? headerSize(controlsLength) + controlsLength : 0);
+  const out = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);
+  let offset = writeHeader(out, 0, berTags.sequence, messageLength);
+  offset += id.copy(out, offset);
+  offset = writeHeader(out, offset, berTags.addRequest, opLength);
+  offset = writeHeader(out, offset, berTags.octetString, dnLength);
+  offset += out.write(dn, offset, 'utf8');
+  offset = writeHeader(out, offset, berTags.sequence, listLength);
+  let v = 0;
+  for (const [i, [type, values]] of entries.entries()) {
+    offset = writeHeader(out, offset, berTags.sequence, attributeLengths[i] as number);
+    offset = writeHeader(out, offset, berTags.octetString, typeLengths[i] as number);
+    offset += out.write(type, offset, 'utf8');
+    offset = writeHeader(out, offset, berTags.set, setLengths[i] as number);
+    for (const value of values) {
+      offset = writeHeader(out, offset, berTags.octetString, valueLengths[v++] as number);
+      offset += typeof value === 'string' ? out.write(value, offset, 'utf8') : value.copy(out, offset);
+    }
+  }
+  if (controls.length > 0) {
+    offset = writeHeader(out, offset, berTags.controls, controlsLength);
+    for (const control of controls) offset += control.copy(out, offset);
+  }
+  return out;
+}

@@ -38,7 +38,9 @@ export class PostReadControl extends Control implements EncodedControl {
         berTags.sequence,
         this.attributes.map((attribute) => berString(attribute)),
       );
-      encoded = berElement(berTags.sequence, [berString(postReadOid), berString(selectors)]);
+      // criticality FALSE written out, as ldapts writes it (servers accept it with or without).
+      const notCritical = Buffer.from([berTags.boolean, 1, 0]);
+      encoded = berElement(berTags.sequence, [berString(postReadOid), notCritical, berString(selectors)]);
       if (encodedByList.size >= maxCachedLists) encodedByList.clear();
       encodedByList.set(key, encoded);
     }
