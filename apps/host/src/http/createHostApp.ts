@@ -76,7 +76,7 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
       connector: ctx.connector,
       operation,
       method: c.req.method,
-      path: new URL(c.req.url).pathname,
+      path: pathOf(c.req.url),
       ...(scimId === undefined ? {} : { scimId }),
       ...(dn === undefined ? {} : { dn }),
       ldapOps: ctx.provisioning?.directoryOperations ?? ctx.ldapOps,
@@ -210,4 +210,12 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
   });
 
   return app;
+}
+
+/** The path of a request URL as sent (what `new URL(url).pathname` gives for the URLs a server sees). */
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('://') + 3);
+  if (start < 0) return '/';
+  const query = url.indexOf('?', start);
+  return url.slice(start, query < 0 ? undefined : query);
 }
