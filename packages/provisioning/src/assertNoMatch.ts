@@ -6,9 +6,10 @@ import type { MatchingAttribute } from './MappingConfig.ts';
 /**
  * Refuses a write that would give a second entry the value of a matching attribute another entry holds (in
  * precedence order): clients match users by these attributes, so a duplicate would break the next match.
- * The cache answers first (each hit re-read from the directory); then, in `directory` mode, the directory is
- * searched live for entries created or changed outside the host — in ONE search over all the attributes
- * when the target offers `searchAny`, else one search per attribute.
+ * In `directory` mode the directory is searched live (it sees entries created or changed outside the host,
+ * and every in-scope entry the cache knows) — in ONE search over all the attributes when the target offers
+ * `searchAny`, else one search per attribute; the cache is not asked first, as its hits would only be
+ * re-read to confirm what the search finds anyway. In `cache` mode the cache answers (each hit re-read).
  * @param context the directory and the cache
  * @param matching the matching attributes
  * @param mode `directory` asks the cache then the directory, `cache` only the cache, `off` nothing
@@ -29,11 +30,14 @@ export async function assertNoMatch(
     const value = Object.entries(attributes).find(([key]) => key.toLowerCase() === name)?.[1]?.[0];
     if (value !== undefined) wanted.push({ attribute, value });
   }
-  for (const assertion of wanted) {
-    const cached = await findEntries(context, { kind: 'attribute', ...assertion }, { live: false });
-    refuse(assertion, cached, self);
+  if (wanted.length === 0) return;
+  if (mode === 'cache') {
+    for (const assertion of wanted) {
+      const cached = await findEntries(context, { kind: 'attribute', ...assertion }, { live: false });
+      refuse(assertion, cached, self);
+    }
+    return;
   }
-  if (mode === 'cache' || wanted.length === 0) return;
   const searchAny = context.target.searchAny;
   if (searchAny !== undefined && wanted.length > 1) {
     const found = await searchAny.call(context.target, wanted);

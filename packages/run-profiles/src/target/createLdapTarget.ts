@@ -32,10 +32,10 @@ export function createLdapTarget(options: LdapTargetOptions): LdapTarget {
   const context = resolveTargetContext(options);
   for (const base of context.bases) parseDn(base);
 
+  // Parsed once: every scoped search ANDs the user object class with its assertion.
+  const userClass = FilterParser.parseString(equalityFilter('objectClass', context.userObjectClass));
   const searchScoped = async (assertion: Filter): Promise<DirectoryEntry[]> => {
-    const filter = new AndFilter({
-      filters: [FilterParser.parseString(equalityFilter('objectClass', context.userObjectClass)), assertion],
-    });
+    const filter = new AndFilter({ filters: [userClass, assertion] });
     return context.pool.use(async (connection) => {
       const found: DirectoryEntry[] = [];
       for (const base of context.bases) {
@@ -70,6 +70,10 @@ export function createLdapTarget(options: LdapTargetOptions): LdapTarget {
       const found = await searchScoped(new EqualityFilter({ attribute: context.anchor, value }));
       return found[0];
     },
-    search: (attribute, value) => searchScoped(FilterParser.parseString(equalityFilter(attribute, value))),
+    search: (attribute, value) => {
+      equalityFilter(attribute, value); // throws the clear error for an invalid attribute description
+      // The assertion carries the raw value (RFC 4511 §4.5.1): built directly, not escaped and re-parsed.
+      return searchScoped(new EqualityFilter({ attribute, value }));
+    },
   };
 }
