@@ -207,6 +207,38 @@ describe('connections to OpenLDAP', () => {
     }
   });
 
+  it('adds with a read-back over StartTLS and LDAPS (the multiplexed add connection is encrypted too)', async () => {
+    for (const [url, startTls] of [
+      [dir.ldapUrl, true],
+      [dir.ldapsUrl, false],
+    ] as const) {
+      const pool = createConnectionPool({
+        url,
+        startTls,
+        tls: { ca: dir.caCert },
+        bind: admin(),
+        size: 1,
+        healthCheckIntervalMs: 0,
+      });
+      try {
+        const target = createLdapTarget({ pool, bases: [dir.baseDn], anchor: 'entryUUID' });
+        const name = `tls.add.${startTls ? 'starttls' : 'ldaps'}`;
+        const entries = await Promise.all(
+          [1, 2, 3].map((n) =>
+            target.add({
+              dn: `cn=${name}.${n},${dir.baseDn}`,
+              objectClasses: ['inetOrgPerson'],
+              attributes: { cn: [`${name}.${n}`], sn: [`S${n}`] },
+            }),
+          ),
+        );
+        expect(entries.map((e) => e.attributes['sn'])).toEqual([['S1'], ['S2'], ['S3']]);
+      } finally {
+        await pool.close();
+      }
+    }
+  });
+
   it('adds with a read-back again after a restart: the multiplexed add connection reopens with backoff', async () => {
     const pool = createConnectionPool({
       url: dir.ldapUrl,
