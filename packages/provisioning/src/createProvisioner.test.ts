@@ -107,6 +107,46 @@ describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => 
     });
   });
 
+  it('answers a create without waiting for the cache; the entry is cached shortly after, a late cache failure is logged', async () => {
+    const target = memoryTarget(['DC=Contoso,DC=lab']);
+    const logs: ProvisioningLogRecord[] = [];
+    const memory = createMemoryStore({ indexes: [{ attribute: 'mail' }] });
+    let failWrites = false;
+    const store = {
+      ...memory,
+      bulkUpsert: (...args: Parameters<typeof memory.bulkUpsert>) =>
+        failWrites ? Promise.reject(new Error('disk full')) : memory.bulkUpsert(...args),
+      upsert: (...args: Parameters<typeof memory.upsert>) =>
+        failWrites ? Promise.reject(new Error('disk full')) : memory.upsert(...args),
+    };
+    const mapping: MappingConfig = { rules: [], matching: [] };
+    const provisioner = createProvisioner({
+      connector: 'LDAP',
+      target,
+      store,
+      mapping,
+      schema: buildSchemas(selected, directorySchema, { mapping }),
+      logger: (record) => logs.push(record),
+    });
+    const { id } = await provisioner.createUser(bsimon);
+    expect(await memory.get(String(id))).toBeUndefined(); // answered before the group commit
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect((await memory.get(String(id)))?.dn).toBe('CN=bsimon,DC=Contoso,DC=lab');
+
+    failWrites = true;
+    const other = { ...bsimon, [EXT]: { ...bsimon[EXT], '-dn-': 'CN=other,DC=Contoso,DC=lab', mail: 'o@x' } };
+    const created = await provisioner.createUser(other);
+    expect(logs.at(-1)).toMatchObject({ operation: 'createUser', outcome: 'success', status: 201 });
+    expect(logs.at(-1)?.warnings).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(logs.at(-1)).toMatchObject({
+      operation: 'createUser',
+      scimId: created.id,
+      directoryOperations: [],
+      warnings: ['disk full'],
+    });
+  });
+
   it('PATCH sends only the changed attributes; -dn- renames; export_password sets the password', async () => {
     const { target, provisioner } = setup();
     const { id } = await provisioner.createUser(bsimon);
