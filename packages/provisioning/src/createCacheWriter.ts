@@ -27,7 +27,7 @@ type Queued = Operation & { readonly resolve: () => void; readonly reject: (erro
  * `lingerMs` (or until `maxBatch` are queued, or a waited-for write flushes them) so that creates under load
  * share transactions. A failure reaches only the callers it hit.
  * @param store the anchor store
- * @param options `lingerMs` (default 20) and `maxBatch` (default 256) for `upsertLater`
+ * @param options `lingerMs` (default 50) and `maxBatch` (default 256) for `upsertLater`
  * @example
  * const cache = createCacheWriter(store);
  * await Promise.all([cache.upsert(a), cache.upsert(b)]); // one transaction
@@ -36,7 +36,7 @@ export function createCacheWriter(
   store: AnchorStore,
   options: { readonly lingerMs?: number; readonly maxBatch?: number } = {},
 ): CacheWriter {
-  const lingerMs = options.lingerMs ?? 20;
+  const lingerMs = options.lingerMs ?? 50;
   const maxBatch = options.maxBatch ?? 256;
   let queue: Queued[] = [];
   let scheduled = false;

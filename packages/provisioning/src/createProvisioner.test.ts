@@ -130,7 +130,7 @@ describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => 
     });
     const { id } = await provisioner.createUser(bsimon);
     expect(await memory.get(String(id))).toBeUndefined(); // answered before the group commit
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await new Promise((resolve) => setTimeout(resolve, 150));
     expect((await memory.get(String(id)))?.dn).toBe('CN=bsimon,DC=Contoso,DC=lab');
 
     failWrites = true;
@@ -138,7 +138,7 @@ describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => 
     const created = await provisioner.createUser(other);
     expect(logs.at(-1)).toMatchObject({ operation: 'createUser', outcome: 'success', status: 201 });
     expect(logs.at(-1)?.warnings).toBeUndefined();
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await new Promise((resolve) => setTimeout(resolve, 150));
     expect(logs.at(-1)).toMatchObject({
       operation: 'createUser',
       scimId: created.id,
