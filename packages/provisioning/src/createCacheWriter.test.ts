@@ -89,6 +89,20 @@ describe('createCacheWriter', () => {
     expect(await store.get('anchor-3')).toBeDefined();
   });
 
+  it('settle() writes lingering entries now and resolves once they are committed', async () => {
+    const { store, calls } = countingStore();
+    await store.upsert(entry(0));
+    calls.length = 0;
+    const cache = createCacheWriter(store, { lingerMs: 60_000 });
+    void cache.upsertLater(entry(1));
+    void cache.upsertLater(entry(2));
+    await cache.settle();
+    expect(calls).toEqual(['bulkUpsert:2']);
+    expect(await store.count()).toBe(3);
+    await cache.settle(); // nothing queued: resolves at once
+    expect(calls).toEqual(['bulkUpsert:2']);
+  });
+
   it('writes lingering entries at once when maxBatch are queued', async () => {
     const { store, calls } = countingStore();
     await store.upsert(entry(0));

@@ -12,11 +12,17 @@ export interface CacheWriter {
   upsertLater(entry: EntryInput): Promise<void>;
   /** Removes an entry, after every write queued before it; resolves once it is done. */
   delete(anchor: string): Promise<void>;
+  /**
+   * Resolves once every write queued so far is committed (lingering ones are written now): a read of the
+   * cache waits for it, so a request sees what earlier requests wrote.
+   */
+  settle(): Promise<void>;
 }
 
 type Operation =
   | { readonly kind: 'upsert'; readonly entry: EntryInput }
-  | { readonly kind: 'delete'; readonly anchor: string };
+  | { readonly kind: 'delete'; readonly anchor: string }
+  | { readonly kind: 'barrier' };
 type Queued = Operation & { readonly resolve: () => void; readonly reject: (error: unknown) => void };
 
 /**
@@ -79,7 +85,8 @@ export function createCacheWriter(
       }
       if (run.length > 0) await writeUpserts(run);
       run = [];
-      await store.delete(q.anchor).then(() => q.resolve(), q.reject);
+      if (q.kind === 'barrier') q.resolve();
+      else await store.delete(q.anchor).then(() => q.resolve(), q.reject);
     }
     if (run.length > 0) await writeUpserts(run);
   };
@@ -103,5 +110,7 @@ export function createCacheWriter(
     upsert: (entry) => enqueue({ kind: 'upsert', entry }, true),
     upsertLater: (entry) => enqueue({ kind: 'upsert', entry }, false),
     delete: (anchor) => enqueue({ kind: 'delete', anchor }, true),
+    // With nothing queued, a flush may still be committing what it took from the queue: wait for it.
+    settle: () => (queue.length === 0 ? writing : enqueue({ kind: 'barrier' }, true)),
   };
 }

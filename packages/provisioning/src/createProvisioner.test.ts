@@ -130,7 +130,9 @@ describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => 
     });
     const { id } = await provisioner.createUser(bsimon);
     expect(await memory.get(String(id))).toBeUndefined(); // answered before the group commit
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // A read through the provisioner right after sees it (the lingering write is committed first).
+    const listed = await provisioner.queryUsers({});
+    expect(listed.Resources.map((r) => r.id)).toEqual([id]);
     expect((await memory.get(String(id)))?.dn).toBe('CN=bsimon,DC=Contoso,DC=lab');
 
     failWrites = true;

@@ -173,6 +173,7 @@ async function cacheRead<T extends StoredEntry | StoredEntry[]>(
   read: () => Promise<T | undefined>,
 ): Promise<T | undefined> {
   try {
+    await context.cache.settle(); // see what earlier requests wrote, even while their writes linger
     return await read();
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'not-indexed') context.onCacheError(error);

@@ -60,6 +60,7 @@ export async function listFiltered(
  * @param count most results
  */
 export async function listAll(context: ListContext, startIndex: number, count: number): Promise<UserPage> {
+  await context.cache.settle(); // include entries created a moment ago whose cache writes still linger
   const total = await context.store.count();
   const items: ScimResource[] = [];
   let index = 0;

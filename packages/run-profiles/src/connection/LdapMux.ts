@@ -1,8 +1,8 @@
 import type net from 'node:net';
 import { LeanBerReader } from './berReader.ts';
-import { berTags, encodeAddMessage } from './berWriter.ts';
+import { berTags, encodeAddMessage, encodeSearchMessage } from './berWriter.ts';
 import { LdapWire, type RawControl } from './LdapWire.ts';
-import type { LdapConnectionOptions } from './types.ts';
+import type { LdapConnectionOptions, LdapEntry } from './types.ts';
 
 /**
  * A request control encoded once (e.g. Post-Read for a fixed attribute list) and sent as is; the response
@@ -36,11 +36,27 @@ export interface MuxResult {
   readonly controls: readonly RawControl[];
 }
 
+/** The end of a search: its LDAPResult and the entries returned before it. */
+export interface MuxSearchResult extends MuxResult {
+  readonly entries: readonly LdapEntry[];
+}
+
 interface Pending {
-  readonly resolve: (result: MuxResult) => void;
+  readonly resolve: (result: MuxSearchResult) => void;
   readonly reject: (error: Error) => void;
   readonly timer: NodeJS.Timeout;
+  readonly entries: LdapEntry[];
 }
+
+const tags = { entry: 0x64, reference: 0x73 } as const;
+const defaultBinary = [
+  'objectguid',
+  'objectsid',
+  'jpegphoto',
+  'usercertificate',
+  'photo',
+  'usersmimecertificate',
+];
 
 const maxMessageId = 0x7fffffff;
 const noticeOfDisconnection = '1.3.6.1.4.1.1466.20036';
@@ -63,10 +79,14 @@ export class LdapMux {
     this.socket.uncork();
   };
 
+  private readonly binary: ReadonlySet<string>;
+
   private constructor(
     private readonly socket: net.Socket,
     private readonly timeoutMs: number,
+    binaryAttributes: readonly string[],
   ) {
+    this.binary = new Set(binaryAttributes.map((a) => a.toLowerCase()));
     socket.on('data', (data: Buffer) => this.receive(data));
     socket.on('error', (error) => this.fail(error));
     socket.on('close', () => this.fail(new Error('Connection closed before message response was received')));
@@ -78,7 +98,11 @@ export class LdapMux {
    */
   static async open(options: LdapConnectionOptions): Promise<LdapMux> {
     const wire = await LdapWire.open(options);
-    return new LdapMux(wire.detach(), options.operationTimeoutMs ?? 30_000);
+    return new LdapMux(
+      wire.detach(),
+      options.operationTimeoutMs ?? 30_000,
+      options.binaryAttributes ?? defaultBinary,
+    );
   }
 
   /** Whether requests can still be sent. */
@@ -107,6 +131,23 @@ export class LdapMux {
     );
   }
 
+  /**
+   * Sends a SearchRequest (no paging: for searches that return a few entries) and resolves with its result
+   * and entries; values of binary attributes come as base64, as everywhere in run-profiles.
+   * @param base the base DN
+   * @param scope 0 base, 1 one level, 2 subtree
+   * @param filter the encoded Filter
+   * @param attributes the attributes to return
+   */
+  search(
+    base: string,
+    scope: 0 | 1 | 2,
+    filter: Buffer,
+    attributes: readonly string[],
+  ): Promise<MuxSearchResult> {
+    return this.send((id) => encodeSearchMessage(id, base, scope, filter, attributes));
+  }
+
   /** Closes the connection; requests in flight fail. */
   close(): void {
     this.fail(new Error('Connection closed before message response was received'));
@@ -117,7 +158,7 @@ export class LdapMux {
     }
   }
 
-  private send(encode: (messageId: number) => Buffer): Promise<MuxResult> {
+  private send(encode: (messageId: number) => Buffer): Promise<MuxSearchResult> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     const id = this.nextId;
     this.nextId = id >= maxMessageId ? 10 : id + 1;
@@ -127,7 +168,7 @@ export class LdapMux {
         () => this.fail(new Error('AddRequest: Operation timed out'), true),
         this.timeoutMs,
       );
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, timer, entries: [] });
       // Requests sent in the same tick (e.g. the follow-ups of several answers read in one chunk) leave in
       // one writev instead of one syscall each.
       if (!this.corked) {
@@ -174,6 +215,12 @@ export class LdapMux {
 
   private message(reader: LeanBerReader): void {
     const id = reader.integer();
+    const tag = reader.peek();
+    if (tag === tags.entry) {
+      this.pending.get(id)?.entries.push(this.entry(reader));
+      return;
+    }
+    if (tag === tags.reference) return; // continuation references are not followed
     const opEnd = reader.enter() + reader.offset; // any LDAPResult-shaped response
     const code = reader.integer();
     reader.skip(); // matchedDN
@@ -209,6 +256,27 @@ export class LdapMux {
     if (waiter === undefined) return;
     this.pending.delete(id);
     clearTimeout(waiter.timer);
-    waiter.resolve({ code, diagnostic, controls });
+    waiter.resolve({ code, diagnostic, controls, entries: waiter.entries });
+  }
+
+  /** SearchResultEntry: [APPLICATION 4] { objectName, attributes }. */
+  private entry(reader: LeanBerReader): LdapEntry {
+    const end = reader.enter(tags.entry) + reader.offset;
+    const dn = reader.text();
+    const attributes: Record<string, string[]> = {};
+    const listEnd = reader.enter(berTags.sequence) + reader.offset;
+    while (reader.offset < listEnd) {
+      const attributeEnd = reader.enter(berTags.sequence) + reader.offset;
+      const type = reader.text();
+      const lower = type.toLowerCase();
+      const binary = this.binary.has(lower) || lower.endsWith(';binary');
+      const values: string[] = [];
+      const setEnd = reader.enter(berTags.set) + reader.offset;
+      while (reader.offset < setEnd) values.push(reader.value(binary));
+      attributes[type] = values;
+      reader.offset = attributeEnd;
+    }
+    reader.offset = end;
+    return { dn, attributes };
   }
 }

@@ -8,7 +8,9 @@ export const berTags = {
   boolean: 0x01,
   sequence: 0x30,
   set: 0x31,
+  enumerated: 0x0a,
   addRequest: 0x68,
+  searchRequest: 0x63,
   controls: 0xa0,
 } as const;
 
@@ -150,4 +152,36 @@ export function encodeAddMessage(
     for (const control of controls) offset += control.copy(out, offset);
   }
   return out;
+}
+
+/**
+ * A whole LDAPMessage carrying a SearchRequest (RFC 4511 §4.5.1): no size or time limit of its own (the
+ * server's apply), aliases never dereferenced, attribute values wanted.
+ * @param messageId the message ID
+ * @param base the base DN
+ * @param scope 0 base, 1 one level, 2 subtree
+ * @param filter the encoded Filter
+ * @param attributes the attributes to return
+ */
+export function encodeSearchMessage(
+  messageId: number,
+  base: string,
+  scope: 0 | 1 | 2,
+  filter: Buffer,
+  attributes: readonly string[],
+): Buffer {
+  const op = berElement(berTags.searchRequest, [
+    berString(base),
+    Buffer.from([berTags.enumerated, 1, scope]),
+    Buffer.from([berTags.enumerated, 1, 0]), // derefAliases: neverDerefAliases
+    Buffer.from([berTags.integer, 1, 0]), // sizeLimit
+    Buffer.from([berTags.integer, 1, 0]), // timeLimit
+    Buffer.from([berTags.boolean, 1, 0]), // typesOnly
+    filter,
+    berElement(
+      berTags.sequence,
+      attributes.map((attribute) => berString(attribute)),
+    ),
+  ]);
+  return berElement(berTags.sequence, [berInteger(messageId), op]);
 }

@@ -1,4 +1,4 @@
-import { Attribute, Change, type Client, type Control, type Entry } from 'ldapts';
+import { Attribute, BerWriter, Change, type Client, type Control, type Entry, type Filter } from 'ldapts';
 import { classifyError } from '../errors/classifyError.ts';
 import { allEncoded, type EncodedControl, LdapMux } from './LdapMux.ts';
 import { isClientAlive, openClient } from './openClient.ts';
@@ -27,6 +27,11 @@ export interface LdapConnection {
     base: string,
     options: LdapSearchOptions & { readonly pageSize: number },
   ): AsyncIterable<LdapEntry[]>;
+  /**
+   * A subtree search expected to find a few entries (equality lookups), sent on the multiplexed connection
+   * without paging; `undefined` when the server's size limit cut it short (search with `searchPages`).
+   */
+  searchFew?(base: string, filter: Filter, attributes: readonly string[]): Promise<LdapEntry[] | undefined>;
   /** Reads one entry by DN; `undefined` when it does not exist. */
   read(dn: string, attributes?: readonly string[]): Promise<LdapEntry | undefined>;
   add(
@@ -193,6 +198,34 @@ class Connection implements LdapConnection {
       throw classifyError(Object.assign(new Error(result.diagnostic), { code: result.code }), context());
     for (const control of controls)
       control.accept(result.controls.find((c) => c.oid === control.type)?.value);
+  }
+
+  async searchFew(
+    base: string,
+    filter: Filter,
+    attributes: readonly string[],
+  ): Promise<LdapEntry[] | undefined> {
+    const writer = new BerWriter();
+    filter.write(writer);
+    const context = { operation: 'search', url: this.url, secrets: this.secrets, dn: base };
+    const mux = await this.ensureMux();
+    let result: Awaited<ReturnType<LdapMux['search']>>;
+    try {
+      result = await mux.search(base, 2, writer.buffer, attributes);
+    } catch (error) {
+      // A search can be repeated safely when the connection died under it.
+      const classified = classifyError(error, context);
+      if (!(classified.kind === 'retryable' && classified.code === 'serverDown')) throw classified;
+      try {
+        result = await (await this.ensureMux()).search(base, 2, writer.buffer, attributes);
+      } catch (again) {
+        throw classifyError(again, context);
+      }
+    }
+    if (result.code === 4) return undefined; // sizeLimitExceeded
+    if (result.code !== 0)
+      throw classifyError(Object.assign(new Error(result.diagnostic), { code: result.code }), context);
+    return [...result.entries];
   }
 
   private ensureMux(): Promise<LdapMux> {

@@ -36,6 +36,21 @@ export function createLdapTarget(options: LdapTargetOptions): LdapTarget {
   const userClass = FilterParser.parseString(equalityFilter('objectClass', context.userObjectClass));
   const searchScoped = async (assertion: Filter): Promise<DirectoryEntry[]> => {
     const filter = new AndFilter({ filters: [userClass, assertion] });
+    // Equality lookups find a few entries: one unpaged search per base on the shared, multiplexed
+    // connection; paged (below) when the server's size limit cuts one short.
+    if (context.pool.share !== undefined) {
+      const found = await context.pool.share(async (connection) => {
+        if (connection.searchFew === undefined) return undefined;
+        const entries: DirectoryEntry[] = [];
+        for (const base of context.bases) {
+          const page = await connection.searchFew(base, filter, context.readAttributes);
+          if (page === undefined) return undefined;
+          for (const entry of page) entries.push(toDirectoryEntry(context, entry));
+        }
+        return entries;
+      });
+      if (found !== undefined) return found;
+    }
     return context.pool.use(async (connection) => {
       const found: DirectoryEntry[] = [];
       for (const base of context.bases) {
