@@ -101,6 +101,13 @@ describe('createCacheWriter', () => {
     expect(await store.count()).toBe(3);
     await cache.settle(); // nothing queued: resolves at once
     expect(calls).toEqual(['bulkUpsert:2']);
+
+    // Only writes that could change the read are forced out.
+    void cache.upsertLater(entry(3));
+    await cache.settle((write) => write.kind === 'upsert' && write.entry.anchor === 'anchor-9');
+    expect(calls).toEqual(['bulkUpsert:2']);
+    await cache.settle((write) => write.kind === 'upsert' && write.entry.anchor === 'anchor-3');
+    expect(calls).toEqual(['bulkUpsert:2', 'upsert']);
   });
 
   it('writes lingering entries at once when maxBatch are queued', async () => {

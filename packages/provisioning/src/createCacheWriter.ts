@@ -14,10 +14,16 @@ export interface CacheWriter {
   delete(anchor: string): Promise<void>;
   /**
    * Resolves once every write queued so far is committed (lingering ones are written now): a read of the
-   * cache waits for it, so a request sees what earlier requests wrote.
+   * cache waits for it, so a request sees what earlier requests wrote. With `affects`, lingering writes are
+   * forced out only when one of them could change the read's answer (else only a commit under way is awaited).
    */
-  settle(): Promise<void>;
+  settle(affects?: (write: CacheWrite) => boolean): Promise<void>;
 }
+
+/** A queued write, as `settle`'s `affects` sees it. */
+export type CacheWrite =
+  | { readonly kind: 'upsert'; readonly entry: EntryInput }
+  | { readonly kind: 'delete'; readonly anchor: string };
 
 type Operation =
   | { readonly kind: 'upsert'; readonly entry: EntryInput }
@@ -111,6 +117,9 @@ export function createCacheWriter(
     upsertLater: (entry) => enqueue({ kind: 'upsert', entry }, false),
     delete: (anchor) => enqueue({ kind: 'delete', anchor }, true),
     // With nothing queued, a flush may still be committing what it took from the queue: wait for it.
-    settle: () => (queue.length === 0 ? writing : enqueue({ kind: 'barrier' }, true)),
+    settle: (affects) =>
+      queue.length === 0 || (affects !== undefined && !queue.some((q) => q.kind !== 'barrier' && affects(q)))
+        ? writing
+        : enqueue({ kind: 'barrier' }, true),
   };
 }

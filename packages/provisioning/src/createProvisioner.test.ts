@@ -149,6 +149,16 @@ describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => 
     });
   });
 
+  it('duplicateCheck: cache sees a create of a moment ago whose cache write still lingers', async () => {
+    const { provisioner, target } = setup({ duplicateCheck: 'cache' });
+    await provisioner.createUser(bsimon);
+    const twin = { ...bsimon, [EXT]: { ...bsimon[EXT], '-dn-': 'CN=twin,DC=Contoso,DC=lab', uid: 'twin' } };
+    const error = await rejection(provisioner.createUser(twin));
+    expect(error.status).toBe(409);
+    expect(error.detail).toContain('mail="bsimon@contoso.com"');
+    expect(target.entries.has('cn=twin,dc=contoso,dc=lab')).toBe(false);
+  });
+
   it('PATCH sends only the changed attributes; -dn- renames; export_password sets the password', async () => {
     const { target, provisioner } = setup();
     const { id } = await provisioner.createUser(bsimon);

@@ -1,5 +1,5 @@
-import { type AnchorStore, hashEntry, type StoredEntry } from '@scim2ldap/anchor-store';
-import type { CacheWriter } from './createCacheWriter.ts';
+import { type AnchorStore, type EntryInput, hashEntry, type StoredEntry } from '@scim2ldap/anchor-store';
+import type { CacheWrite, CacheWriter } from './createCacheWriter.ts';
 import type { DirectoryEntry, DirectoryTarget } from './DirectoryTarget.ts';
 import { DnSyntaxError, formatDn, normalizeDn, parseDn } from './parseDn.ts';
 
@@ -68,7 +68,11 @@ export async function readByAnchor(
   context: LookupContext,
   anchor: string,
 ): Promise<DirectoryEntry | undefined> {
-  const cached = await cacheRead(context, () => context.store.get(anchor));
+  const cached = await cacheRead(
+    context,
+    () => context.store.get(anchor),
+    (write) => (write.kind === 'upsert' ? write.entry.anchor : write.anchor) === anchor,
+  );
   return cached ? refresh(context, cached) : readLive(context, anchor, undefined);
 }
 
@@ -99,7 +103,13 @@ async function findByAttribute(
   value: string,
   live: boolean,
 ): Promise<DirectoryEntry[]> {
-  const hits = (await cacheRead(context, () => context.store.findByAttribute(attribute, value))) ?? [];
+  const hits =
+    (await cacheRead(
+      context,
+      () => context.store.findByAttribute(attribute, value),
+      // A lingering write matters if it adds the value, or removes / changes an entry (which may hold it).
+      (write) => write.kind === 'delete' || holdsValue(asEntry(write.entry), attribute, value),
+    )) ?? [];
   const current: DirectoryEntry[] = [];
   for (const hit of hits) {
     const entry = await refresh(context, hit);
@@ -171,9 +181,10 @@ export async function forget(context: LookupContext, anchor: string): Promise<vo
 async function cacheRead<T extends StoredEntry | StoredEntry[]>(
   context: LookupContext,
   read: () => Promise<T | undefined>,
+  affects: (write: CacheWrite) => boolean,
 ): Promise<T | undefined> {
   try {
-    await context.cache.settle(); // see what earlier requests wrote, even while their writes linger
+    await context.cache.settle(affects); // see what earlier requests wrote, even while their writes linger
     return await read();
   } catch (error) {
     if ((error as { code?: unknown }).code !== 'not-indexed') context.onCacheError(error);
@@ -188,4 +199,14 @@ export function sameDn(a: string, b: string): boolean {
   } catch {
     return a.toLowerCase() === b.toLowerCase();
   }
+}
+
+/** A queued cache entry in the shape `holdsValue` reads. */
+function asEntry(entry: EntryInput): DirectoryEntry {
+  return {
+    anchor: entry.anchor,
+    dn: entry.dn,
+    objectClasses: entry.objectClasses,
+    attributes: entry.attributes,
+  } as DirectoryEntry;
 }
