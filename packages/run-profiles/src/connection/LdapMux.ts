@@ -1,6 +1,7 @@
 import type net from 'node:net';
 import { LeanBerReader } from './berReader.ts';
 import { berTags, encodeAddMessage, encodeSearchMessage } from './berWriter.ts';
+import { EntryDecoder } from './EntryDecoder.ts';
 import { LdapWire, type RawControl } from './LdapWire.ts';
 import type { LdapConnectionOptions, LdapEntry } from './types.ts';
 
@@ -49,14 +50,6 @@ interface Pending {
 }
 
 const tags = { entry: 0x64, reference: 0x73 } as const;
-const defaultBinary = [
-  'objectguid',
-  'objectsid',
-  'jpegphoto',
-  'usercertificate',
-  'photo',
-  'usersmimecertificate',
-];
 
 const maxMessageId = 0x7fffffff;
 const noticeOfDisconnection = '1.3.6.1.4.1.1466.20036';
@@ -79,14 +72,11 @@ export class LdapMux {
     this.socket.uncork();
   };
 
-  private readonly binary: ReadonlySet<string>;
-
   private constructor(
     private readonly socket: net.Socket,
     private readonly timeoutMs: number,
-    binaryAttributes: readonly string[],
+    private readonly decoder: EntryDecoder,
   ) {
-    this.binary = new Set(binaryAttributes.map((a) => a.toLowerCase()));
     socket.on('data', (data: Buffer) => this.receive(data));
     socket.on('error', (error) => this.fail(error));
     socket.on('close', () => this.fail(new Error('Connection closed before message response was received')));
@@ -101,7 +91,7 @@ export class LdapMux {
     return new LdapMux(
       wire.detach(),
       options.operationTimeoutMs ?? 30_000,
-      options.binaryAttributes ?? defaultBinary,
+      new EntryDecoder(options.binaryAttributes),
     );
   }
 
@@ -217,7 +207,7 @@ export class LdapMux {
     const id = reader.integer();
     const tag = reader.peek();
     if (tag === tags.entry) {
-      this.pending.get(id)?.entries.push(this.entry(reader));
+      this.pending.get(id)?.entries.push(this.decoder.decode(reader));
       return;
     }
     if (tag === tags.reference) return; // continuation references are not followed
@@ -257,26 +247,5 @@ export class LdapMux {
     this.pending.delete(id);
     clearTimeout(waiter.timer);
     waiter.resolve({ code, diagnostic, controls, entries: waiter.entries });
-  }
-
-  /** SearchResultEntry: [APPLICATION 4] { objectName, attributes }. */
-  private entry(reader: LeanBerReader): LdapEntry {
-    const end = reader.enter(tags.entry) + reader.offset;
-    const dn = reader.text();
-    const attributes: Record<string, string[]> = {};
-    const listEnd = reader.enter(berTags.sequence) + reader.offset;
-    while (reader.offset < listEnd) {
-      const attributeEnd = reader.enter(berTags.sequence) + reader.offset;
-      const type = reader.text();
-      const lower = type.toLowerCase();
-      const binary = this.binary.has(lower) || lower.endsWith(';binary');
-      const values: string[] = [];
-      const setEnd = reader.enter(berTags.set) + reader.offset;
-      while (reader.offset < setEnd) values.push(reader.value(binary));
-      attributes[type] = values;
-      reader.offset = attributeEnd;
-    }
-    reader.offset = end;
-    return { dn, attributes };
   }
 }

@@ -2,7 +2,8 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { BindRequest, ExtendedRequest, PagedResultsControl, UnbindRequest } from 'ldapts';
 import { classifyError } from '../errors/classifyError.ts';
-import { LeanBerReader, StringCache } from './berReader.ts';
+import { LeanBerReader } from './berReader.ts';
+import { EntryDecoder } from './EntryDecoder.ts';
 import { tlsConnectionOptions } from './tlsConnectionOptions.ts';
 import type { LdapConnectionOptions, LdapEntry } from './types.ts';
 
@@ -14,14 +15,6 @@ const tags = {
   extended: 0x78,
   intermediate: 0x79,
 } as const;
-const defaultBinary = [
-  'objectguid',
-  'objectsid',
-  'jpegphoto',
-  'usercertificate',
-  'photo',
-  'usersmimecertificate',
-];
 
 /** A response control as sent by the server: OID and raw value. */
 export interface RawControl {
@@ -68,11 +61,7 @@ export class LdapWire {
   private entryControls: (readonly RawControl[] | undefined)[] = [];
   private intermediates: RawControl[] = [];
   private failure: Error | undefined;
-  private readonly binary: Set<string>;
-  private readonly binaryByType = new Map<string, boolean>();
-  /** Attribute names by position in the entry, and values by attribute (see {@link StringCache}). */
-  private readonly names = new StringCache();
-  private readonly valuesByType = new Map<string, StringCache>();
+  private readonly decoder: EntryDecoder;
   private readonly onData = (data: Buffer): void => this.receive(data);
 
   private constructor(
@@ -80,7 +69,7 @@ export class LdapWire {
     private readonly options: LdapConnectionOptions,
   ) {
     this.socket = socket;
-    this.binary = new Set((options.binaryAttributes ?? defaultBinary).map((a) => a.toLowerCase()));
+    this.decoder = new EntryDecoder(options.binaryAttributes);
     this.attach();
   }
 
@@ -174,7 +163,7 @@ export class LdapWire {
    * @param raw one of the response's `raw` buffers
    */
   decodeEntry(raw: Buffer): LdapEntry {
-    return this.entry(new LeanBerReader(raw, 0, raw.length));
+    return this.decoder.decode(new LeanBerReader(raw, 0, raw.length));
   }
 
   /**
@@ -259,7 +248,7 @@ export class LdapWire {
         this.raw.push(reader.buffer.subarray(reader.offset, reader.end));
         return;
       }
-      this.entries.push(this.entry(reader));
+      this.entries.push(this.decoder.decode(reader));
       const controls = reader.peek() === 0xa0 ? readControls(reader) : undefined;
       if (controls !== undefined || this.entryControls.length > 0) {
         while (this.entryControls.length < this.entries.length - 1) this.entryControls.push(undefined);
@@ -302,35 +291,6 @@ export class LdapWire {
       this.intermediates = [];
       waiter?.resolve(response);
     }
-  }
-
-  /** Decodes a SearchResultEntry (the reader at its tag), leaving the reader after it. */
-  private entry(reader: LeanBerReader): LdapEntry {
-    const end = reader.enter() + reader.offset;
-    const dn = reader.text();
-    const attributes: Record<string, string[]> = {};
-    const listEnd = reader.enter(0x30) + reader.offset;
-    let position = 0;
-    while (reader.offset < listEnd) {
-      const attrEnd = reader.enter(0x30) + reader.offset;
-      const type = reader.cachedText(this.names, position++);
-      let binary = this.binaryByType.get(type);
-      let cache = this.valuesByType.get(type);
-      if (binary === undefined || cache === undefined) {
-        const lower = type.toLowerCase();
-        binary = this.binary.has(lower) || lower.endsWith(';binary');
-        this.binaryByType.set(type, binary);
-        cache = new StringCache();
-        this.valuesByType.set(type, cache);
-      }
-      const values: string[] = [];
-      const setEnd = reader.enter(0x31) + reader.offset;
-      while (reader.offset < setEnd) values.push(reader.cachedValue(binary, cache, values.length));
-      attributes[type] = values;
-      reader.offset = attrEnd;
-    }
-    reader.offset = end;
-    return { dn, attributes };
   }
 }
 
