@@ -1,8 +1,9 @@
 import type net from 'node:net';
-import { LeanBerReader } from './berReader.ts';
+import type { LeanBerReader } from './berReader.ts';
 import { berTags, encodeAddMessage, encodeSearchMessage } from './berWriter.ts';
 import { EntryDecoder } from './EntryDecoder.ts';
 import { LdapWire, type RawControl } from './LdapWire.ts';
+import { MessageFramer } from './MessageFramer.ts';
 import type { LdapConnectionOptions, LdapEntry } from './types.ts';
 
 /**
@@ -64,7 +65,7 @@ const noticeOfDisconnection = '1.3.6.1.4.1.1466.20036';
 export class LdapMux {
   private readonly pending = new Map<number, Pending>();
   private nextId = 10;
-  private chunk: Buffer = Buffer.alloc(0);
+  private readonly framer = new MessageFramer();
   private failure: Error | undefined;
   private corked = false;
   private readonly uncork = (): void => {
@@ -181,26 +182,11 @@ export class LdapMux {
   }
 
   private receive(data: Buffer): void {
-    const buffer = this.chunk.length === 0 ? data : Buffer.concat([this.chunk, data]);
-    let offset = 0;
     try {
-      while (buffer.length - offset >= 2) {
-        const first = buffer[offset + 1] as number;
-        const lengthBytes = (first & 0x80) === 0 ? 0 : first & 0x7f;
-        if (buffer.length - offset < 2 + lengthBytes) break;
-        const reader = new LeanBerReader(buffer, offset + 1, buffer.length);
-        const length = reader.length();
-        const end = reader.offset + length;
-        if (end > buffer.length) break;
-        this.message(new LeanBerReader(buffer, reader.offset, end));
-        offset = end;
-      }
+      this.framer.push(data, (message) => this.message(message));
     } catch (error) {
       this.fail(error as Error, true);
-      return;
     }
-    const rest = buffer.subarray(offset);
-    this.chunk = rest.length === 0 ? Buffer.alloc(0) : Buffer.from(rest);
   }
 
   private message(reader: LeanBerReader): void {

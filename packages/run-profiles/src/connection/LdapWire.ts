@@ -4,6 +4,7 @@ import { BindRequest, ExtendedRequest, PagedResultsControl, UnbindRequest } from
 import { classifyError } from '../errors/classifyError.ts';
 import { LeanBerReader } from './berReader.ts';
 import { EntryDecoder } from './EntryDecoder.ts';
+import { MessageFramer } from './MessageFramer.ts';
 import { tlsConnectionOptions } from './tlsConnectionOptions.ts';
 import type { LdapConnectionOptions, LdapEntry } from './types.ts';
 
@@ -53,7 +54,7 @@ export interface WireResponse {
  */
 export class LdapWire {
   private socket: net.Socket;
-  private chunk: Buffer = Buffer.alloc(0);
+  private readonly framer = new MessageFramer();
   private waiter: { resolve: (r: WireResponse) => void; reject: (e: Error) => void } | undefined;
   private entries: LdapEntry[] = [];
   private raw: Buffer[] = [];
@@ -214,30 +215,11 @@ export class LdapWire {
   }
 
   private receive(data: Buffer): void {
-    let buffer = this.chunk.length === 0 ? data : Buffer.concat([this.chunk, data]);
-    let offset = 0;
     try {
-      while (offset < buffer.length) {
-        const reader = new LeanBerReader(buffer, offset, buffer.length);
-        if (buffer.length - offset < 2) break;
-        reader.offset++;
-        // Incomplete length bytes: wait for more data.
-        const lengthBytes =
-          ((buffer[offset + 1] as number) & 0x80) === 0 ? 0 : (buffer[offset + 1] as number) & 0x7f;
-        if (buffer.length - offset < 2 + lengthBytes) break;
-        const length = reader.length();
-        const end = reader.offset + length;
-        if (end > buffer.length) break;
-        this.message(new LeanBerReader(buffer, reader.offset, end));
-        offset = end;
-      }
+      this.framer.push(data, (message) => this.message(message));
     } catch (error) {
       this.fail(error as Error);
-      return;
     }
-    buffer = buffer.subarray(offset);
-    // Keep only the unparsed tail (copied, so the big chunk it came from can be freed).
-    this.chunk = buffer.length === 0 ? Buffer.alloc(0) : Buffer.from(buffer);
   }
 
   private message(reader: LeanBerReader): void {
