@@ -27,6 +27,12 @@ export {
   type RequestContext,
 } from './log/requestContext.ts';
 export { createHostMetrics, type HostMetrics } from './metrics/hostMetrics.ts';
+export {
+  type ConnectorFactory,
+  type RunningConnector,
+  type RunningHost,
+  startHost,
+} from './runtime/startHost.ts';
 export type {
   CachePage,
   ConnectorPhase,
