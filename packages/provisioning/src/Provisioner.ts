@@ -64,4 +64,9 @@ export interface Provisioner {
   replaceUser(id: string, body: unknown, options?: RequestOptions): Promise<ScimResource>;
   /** `DELETE /Users/{id}`: the delete flow, for a 204. */
   deleteUser(id: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Resolves once every cache write queued so far is committed, the lingering writes of recent creates
+   * included: call it before closing the store, so a shutdown keeps what was provisioned last.
+   */
+  settle(): Promise<void>;
 }

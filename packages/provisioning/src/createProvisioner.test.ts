@@ -107,6 +107,22 @@ describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => 
     });
   });
 
+  it('commits lingering cache writes on settle(), as a shutdown does before closing the store', async () => {
+    const store = createMemoryStore({ indexes: [{ attribute: 'mail' }] });
+    const mapping: MappingConfig = { rules: [], matching: [] };
+    const provisioner = createProvisioner({
+      connector: 'LDAP',
+      target: memoryTarget(['DC=Contoso,DC=lab']),
+      store,
+      mapping,
+      schema: buildSchemas(selected, directorySchema, { mapping }),
+    });
+    const { id } = await provisioner.createUser(bsimon);
+    expect(await store.get(String(id))).toBeUndefined();
+    await provisioner.settle();
+    expect((await store.get(String(id)))?.dn).toBe('CN=bsimon,DC=Contoso,DC=lab');
+  });
+
   it('answers a create without waiting for the cache; the entry is cached shortly after, a late cache failure is logged', async () => {
     const target = memoryTarget(['DC=Contoso,DC=lab']);
     const logs: ProvisioningLogRecord[] = [];

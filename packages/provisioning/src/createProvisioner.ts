@@ -167,5 +167,7 @@ export function createProvisioner(options: ProvisionerOptions): Provisioner {
         if (await applyDeleteFlow(scope.target, entry, policy.deleteFlow ?? 'delete'))
           await forget(scope, entry.anchor);
       }),
+
+    settle: () => settings.cache.settle(),
   };
 }

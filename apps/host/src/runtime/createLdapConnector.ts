@@ -175,6 +175,8 @@ export const createLdapConnector: ConnectorFactory = async (config, deps) => {
     },
     async close() {
       scheduler.stop();
+      // The cache writes of the last creates may still be lingering: commit them before the store closes.
+      await provisioner.settle().catch(() => undefined);
       await pool.close().catch(() => undefined);
       await store.close().catch(() => undefined);
     },
