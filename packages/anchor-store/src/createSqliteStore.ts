@@ -1,6 +1,6 @@
 import type { AnchorStore, AnchorStoreOptions, StoredEntry } from './AnchorStore.ts';
 import { AnchorStoreError } from './AnchorStoreError.ts';
-import { _bulkUpsert, _checkBatchSize } from './internal/bulkUpsert.ts';
+import { _bulkUpsert, _checkBatchSize, DEFAULT_BATCH_SIZE } from './internal/bulkUpsert.ts';
 import { _indexValue, _notIndexed, _resolveIndexes } from './internal/indexes.ts';
 import { _prepareEntry } from './internal/prepareEntry.ts';
 import {
@@ -141,10 +141,14 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
       // a writer thread append the rows while this thread prepares the next batch, and build the indexes
       // sorted at the end. Lookups meanwhile stay correct (by scan). One such load at a time: a second load
       // meanwhile takes the normal path (slower, still correct); so does an in-memory database, which a
-      // second connection cannot open.
+      // second connection cannot open, and a list shorter than one batch.
+      // A list shorter than one batch (a group commit of a few new entries) is not worth a thread and an
+      // index rebuild.
+      const small = Array.isArray(entries) && entries.length < (bulkOptions?.batchSize ?? DEFAULT_BATCH_SIZE);
       const appendOnly = run('bulkUpsert', () => {
         restoreIndexes();
-        if (appendLoading || options.path === ':memory:' || sql.anyEntry.get() !== undefined) return false;
+        if (small || appendLoading || options.path === ':memory:' || sql.anyEntry.get() !== undefined)
+          return false;
         _dropLoadIndexes(db);
         return true;
       });
