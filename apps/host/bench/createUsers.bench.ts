@@ -8,10 +8,11 @@
 // Env: HOST_BENCH_USERS (2000), HOST_BENCH_DURABILITY (both|nosync|default), HOST_BENCH_ROUNDS (2),
 // HOST_BENCH_VARIANTS (NoMatch,CacheCheck,LDAP), HOST_BENCH_LOG, HOST_BENCH_PROFILE.
 // Target: host rate ≥ 0.9× the ldapadd rate (noSync).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
 import { ECMA } from '../test/support/entraClient.ts';
+import { ldapsearchLdif } from '../test/support/ldapsearch.ts';
 import { type HostProcess, startHostProcess } from '../test/support/startHostProcess.ts';
 import { benchClient, send } from './benchClient.ts';
 import { ownCpuSeconds, processTreeCpuSeconds } from './processCpu.ts';
@@ -162,28 +163,9 @@ async function hostRate(
 
 /** How many entries under the base DN have a cn starting with `prefix`, as ldapsearch sees them. */
 function countEntries(dir: RunningDirectory, prefix: string): number {
-  const res = spawnSync(
-    'ldapsearch',
-    [
-      '-x',
-      '-LLL',
-      '-H',
-      dir.ldapUrl,
-      '-D',
-      dir.adminDn,
-      '-w',
-      dir.adminPassword,
-      '-b',
-      dir.baseDn,
-      '-z',
-      '0',
-      `(cn=${prefix}*)`,
-      '1.1',
-    ],
-    { encoding: 'utf8', maxBuffer: 1 << 26 },
-  );
-  if (res.status !== 0) throw new Error(`ldapsearch exited ${res.status}: ${res.stderr}`);
-  return res.stdout.split('\n').filter((l) => l.startsWith('dn:')).length;
+  return ldapsearchLdif(dir, `(cn=${prefix}*)`, ['1.1'])
+    .split('\n')
+    .filter((l) => l.startsWith('dn:')).length;
 }
 
 async function hostRateWrk(

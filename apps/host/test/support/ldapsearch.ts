@@ -39,7 +39,7 @@ export function ldapsearchLdif(
       filter,
       ...attributes,
     ],
-    { encoding: 'utf8', env: { ...process.env, LDAPTLS_REQCERT: 'never' } },
+    { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, LDAPTLS_REQCERT: 'never' } },
   );
 }
 
