@@ -2,8 +2,9 @@ import type net from 'node:net';
 import type { LeanBerReader } from './berReader.ts';
 import { berTags, encodeAddMessage, encodeSearchMessage } from './berWriter.ts';
 import { EntryDecoder } from './EntryDecoder.ts';
-import { LdapWire, type RawControl } from './LdapWire.ts';
+import { LdapWire } from './LdapWire.ts';
 import { MessageFramer } from './MessageFramer.ts';
+import { type RawControl, readControls } from './readControls.ts';
 import type { LdapConnectionOptions, LdapEntry } from './types.ts';
 
 /**
@@ -207,21 +208,7 @@ export class LdapMux {
       else reader.skip();
     }
     reader.offset = opEnd;
-    const controls: RawControl[] = [];
-    if (reader.peek() === berTags.controls) {
-      const end = reader.enter(berTags.controls) + reader.offset;
-      while (reader.offset < end) {
-        const controlEnd = reader.enter(berTags.sequence) + reader.offset;
-        const oid = reader.text();
-        if (reader.peek() === berTags.boolean) reader.skip();
-        const value =
-          reader.offset < controlEnd && reader.peek() === berTags.octetString
-            ? Buffer.from(reader.bytes())
-            : undefined;
-        controls.push({ oid, value });
-        reader.offset = controlEnd;
-      }
-    }
+    const controls = reader.peek() === berTags.controls ? readControls(reader) : [];
     if (id === 0) {
       // Unsolicited notification (RFC 4511 §4.4): the server is closing the connection.
       const reason = extendedName === noticeOfDisconnection ? 'notice of disconnection' : extendedName;

@@ -5,6 +5,7 @@ import { classifyError } from '../errors/classifyError.ts';
 import { LeanBerReader } from './berReader.ts';
 import { EntryDecoder } from './EntryDecoder.ts';
 import { MessageFramer } from './MessageFramer.ts';
+import { type RawControl, readControls } from './readControls.ts';
 import { tlsConnectionOptions } from './tlsConnectionOptions.ts';
 import type { LdapConnectionOptions, LdapEntry } from './types.ts';
 
@@ -17,11 +18,7 @@ const tags = {
   intermediate: 0x79,
 } as const;
 
-/** A response control as sent by the server: OID and raw value. */
-export interface RawControl {
-  readonly oid: string;
-  readonly value: Buffer | undefined;
-}
+export type { RawControl } from './readControls.ts';
 
 /** The end of a request: the LDAPResult and its controls. */
 export interface Done {
@@ -274,21 +271,6 @@ export class LdapWire {
       waiter?.resolve(response);
     }
   }
-}
-
-function readControls(reader: LeanBerReader): RawControl[] {
-  const controls: RawControl[] = [];
-  const end = reader.enter(0xa0) + reader.offset;
-  while (reader.offset < end) {
-    const controlEnd = reader.enter(0x30) + reader.offset;
-    const oid = reader.text();
-    if (reader.peek() === 0x01) reader.skip();
-    const value =
-      reader.offset < controlEnd && reader.peek() === 0x04 ? Buffer.from(reader.bytes()) : undefined;
-    controls.push({ oid, value });
-    reader.offset = controlEnd;
-  }
-  return controls;
 }
 
 function pagedCookie(controls: readonly RawControl[]): Buffer | undefined {

@@ -1,14 +1,13 @@
 import { type BerReader, BerWriter, Control } from 'ldapts';
 import { LeanBerReader } from '../connection/berReader.ts';
 import { berElement, berString, berTags } from '../connection/berWriter.ts';
+import { EntryDecoder } from '../connection/EntryDecoder.ts';
 import type { EncodedControl } from '../connection/LdapMux.ts';
 import type { LdapEntry } from '../connection/types.ts';
 
 /** Encoded controls by attribute list: a target asks for the same list on every add. */
 const encodedByList = new Map<string, Buffer>();
 const maxCachedLists = 64;
-
-const binaryAttributes = new Set(['objectguid', 'objectsid', 'jpegphoto', 'usercertificate', 'photo']);
 
 /** OID of the LDAP Post-Read control (RFC 4527 §3.2). */
 export const postReadOid = '1.3.6.1.1.13.2';
@@ -68,22 +67,9 @@ export class PostReadControl extends Control implements EncodedControl {
   }
 }
 
-/** The control value is a SearchResultEntry: [APPLICATION 4] { objectName, attributes }. */
+/** The control value is a SearchResultEntry, decoded as every other entry (binary types as base64). */
+const decoder = new EntryDecoder();
+
 function parseEntry(buffer: Buffer): LdapEntry {
-  const ber = new LeanBerReader(buffer, 0, buffer.length);
-  ber.enter(0x64);
-  const dn = ber.text();
-  const attributes: Record<string, string[]> = {};
-  const listEnd = ber.enter(0x30) + ber.offset;
-  while (ber.offset < listEnd) {
-    const attrEnd = ber.enter(0x30) + ber.offset;
-    const type = ber.text();
-    const values: string[] = [];
-    const setEnd = ber.enter(0x31) + ber.offset;
-    const binary = binaryAttributes.has(type.toLowerCase()) || type.toLowerCase().endsWith(';binary');
-    while (ber.offset < setEnd) values.push(ber.value(binary));
-    attributes[type] = values;
-    ber.offset = attrEnd;
-  }
-  return { dn, attributes };
+  return decoder.decode(new LeanBerReader(buffer, 0, buffer.length));
 }

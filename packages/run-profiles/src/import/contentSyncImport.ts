@@ -3,20 +3,8 @@ import type { ConnectionPool } from '../connection/createConnectionPool.ts';
 import { contentSyncRefresh } from '../delta/contentSync.ts';
 import { isWithinDn } from '../dn/formatDn.ts';
 import { LdapOperationError } from '../errors/LdapOperationError.ts';
+import type { DeltaImportResult } from './deltaImport.ts';
 import { entryConverter, type ImportScope, scopeAttributes, scopeFilter } from './importScope.ts';
-
-/** What a content-sync run did (the shape of `DeltaImportResult`). */
-export interface ContentSyncImportResult {
-  readonly mode: 'delta' | 'full';
-  readonly reason?: string;
-  readonly runId: number;
-  readonly changes: number;
-  readonly added: number;
-  readonly updated: number;
-  readonly unchanged: number;
-  readonly deleted: number;
-  readonly watermark: string | undefined;
-}
 
 /**
  * Delta Import by RFC 4533 content synchronisation (refreshOnly, OpenLDAP syncprov): one sync search per
@@ -28,7 +16,7 @@ export interface ContentSyncImportResult {
  */
 export async function contentSyncImport(
   options: ImportScope & { readonly pool: ConnectionPool; readonly store: AnchorStore },
-): Promise<ContentSyncImportResult> {
+): Promise<DeltaImportResult> {
   const { store, pool } = options;
   if (options.anchor.toLowerCase() !== 'entryuuid') {
     throw new LdapOperationError(
