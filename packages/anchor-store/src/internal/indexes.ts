@@ -45,7 +45,8 @@ export function _indexValue(value: string, caseExact: boolean): string {
 const PLAIN = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
 
 /**
- * The `(attribute, value)` keys a stored entry contributes to the indexes, without duplicates.
+ * The `(attribute, value)` keys a stored entry contributes to the indexes, without duplicates: the same rule
+ * as {@link _indexKeysSorted}, which preparing an entry uses, so the keys removed are the keys added.
  * @internal
  */
 export function _indexKeys(
@@ -53,35 +54,15 @@ export function _indexKeys(
   attributes: Readonly<Record<string, readonly string[]>>,
   indexes: ResolvedIndexes,
 ): [string, string][] {
-  const byName = new Map<string, readonly string[]>();
+  const lowerNames: string[] = [];
+  const values: (readonly string[])[] = [];
   for (const name in attributes) {
-    const values = attributes[name]!;
-    if (values.length > 0) byName.set(name.toLowerCase(), values);
+    const list = attributes[name]!;
+    if (list.length === 0) continue;
+    lowerNames.push(name.toLowerCase());
+    values.push(list);
   }
-  return _indexKeysOf(objectClasses, byName, indexes);
-}
-
-/**
- * The index keys of values keyed by lower-case attribute name; `objectClass` also takes the object classes.
- * @internal
- */
-export function _indexKeysOf(
-  objectClasses: readonly string[],
-  byName: ReadonlyMap<string, readonly string[]>,
-  indexes: ResolvedIndexes,
-): [string, string][] {
-  const keys: [string, string][] = [];
-  for (const [name, caseExact] of indexes) {
-    const values =
-      name === 'objectclass' ? [...objectClasses, ...(byName.get(name) ?? [])] : byName.get(name);
-    if (values === undefined) continue;
-    if (values.length === 1) {
-      keys.push([name, _indexValue(values[0]!, caseExact)]);
-      continue;
-    }
-    for (const value of new Set(values.map((v) => _indexValue(v, caseExact)))) keys.push([name, value]);
-  }
-  return keys;
+  return _indexKeysSorted(objectClasses, lowerNames, values, indexes);
 }
 
 /**
