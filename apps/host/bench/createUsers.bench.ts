@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
+import { connectorFor } from '../test/support/connectorConfig.ts';
 import { ECMA } from '../test/support/entraClient.ts';
 import { ldapsearchLdif } from '../test/support/ldapsearch.ts';
 import { type HostProcess, startHostProcess } from '../test/support/startHostProcess.ts';
@@ -224,23 +225,15 @@ const names: Record<Variant, string> = {
 
 /** Starts the host with one connector of this variant against `dir`. */
 function startBenchHost(dir: RunningDirectory, name: Variant): Promise<HostProcess> {
-  const connector = {
+  const connector = connectorFor(dir, {
     name,
     secretToken: ['${env:BENCH_TOKEN_', name.toUpperCase(), '}'].join(''),
-    autosyncMinutes: 0,
-    connectivity: {
-      host: '127.0.0.1',
-      port: Number(new URL(dir.ldapUrl).port),
-      bind: { type: 'simple', dn: dir.adminDn, password: '${env:BENCH_BIND}' },
-    },
-    partitions: [{ dn: dir.baseDn }],
-    objectClass: 'inetOrgPerson',
     auxiliaryClasses: ['posixAccount', 'shadowAccount'],
     attributes: ['-dn-', 'objectClass', 'cn', 'sn', 'mail', 'uid', 'uidNumber', 'gidNumber', 'homeDirectory'],
     mapping: { preset: 'none' },
     matching: name === 'NoMatch' ? [] : [{ attribute: 'mail', precedence: 1 }],
     duplicateCheck: name === 'CacheCheck' ? 'cache' : 'directory',
-  };
+  });
   return startHostProcess(
     {
       // HOST_BENCH_LOG=<file> keeps the provisioning log (which LDAP operations each POST sent).
@@ -248,7 +241,7 @@ function startBenchHost(dir: RunningDirectory, name: Variant): Promise<HostProce
       connectors: [connector],
     },
     {
-      env: { [`BENCH_TOKEN_${name.toUpperCase()}`]: tokens[name], BENCH_BIND: dir.adminPassword },
+      env: { [`BENCH_TOKEN_${name.toUpperCase()}`]: tokens[name], TEST_BIND_PASSWORD: dir.adminPassword },
       // HOST_BENCH_PROFILE=<dir>: a V8 CPU profile of the host process (open it in Chrome DevTools);
       // HOST_BENCH_PROFILE=perf: JS frames named for `perf record -p <host pid>` (/tmp/perf-<pid>.map).
       ...(process.env.HOST_BENCH_PROFILE === undefined

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectorFor, inetOrgPersonAttributes, posixAttributes } from './support/connectorConfig.ts';
+import { connectorFor, inetOrgPersonAttributes, posixConnectorSettings } from './support/connectorConfig.ts';
 import { ECMA, entraClient } from './support/entraClient.ts';
 import { walkEntraSequence } from './support/entraSequence.ts';
 import { ldapsearch } from './support/ldapsearch.ts';
@@ -29,23 +29,13 @@ describe('scim2ldap serve against OpenLDAP (HTTPS, POSIX schema)', () => {
       {
         server: { tls: { mode: 'self-signed', hostnames: ['localhost'] } },
         connectors: [
-          connectorFor(dir, {
-            auxiliaryClasses: ['posixAccount', 'shadowAccount'],
-            attributes: posixAttributes,
-            mapping: { preset: 'none' },
-            matching: [{ attribute: 'mail', precedence: 1 }],
-            deprovisioning: { disableFlow: { type: 'lock' }, deleteFlow: 'delete' },
-          }),
+          connectorFor(dir, posixConnectorSettings),
           // ECMA2Host's anchor for OpenLDAP in the walkthrough: the DN, so SCIM ids are DNs in URLs.
           connectorFor(dir, {
             name: 'DnAnchor',
             secretToken: '${env:TEST_TOKEN_DN}',
             anchor: '-dn-',
-            auxiliaryClasses: ['posixAccount', 'shadowAccount'],
-            attributes: posixAttributes,
-            mapping: { preset: 'none' },
-            matching: [{ attribute: 'mail', precedence: 1 }],
-            deprovisioning: { disableFlow: { type: 'lock' }, deleteFlow: 'delete' },
+            ...posixConnectorSettings,
           }),
           // The seed's other schema, as a second connector in the same host: inetOrgPerson only.
           connectorFor(dir, {

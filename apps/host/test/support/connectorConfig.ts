@@ -28,6 +28,18 @@ export const inetOrgPersonAttributes = [
 ];
 
 /**
+ * The walkthrough's OpenLDAP POSIX connector settings: POSIX auxiliary classes and attributes, no mapping
+ * preset, matching on mail, lock to disable, delete to delete. Spread into {@link connectorFor}'s overrides.
+ */
+export const posixConnectorSettings = {
+  auxiliaryClasses: ['posixAccount', 'shadowAccount'],
+  attributes: posixAttributes,
+  mapping: { preset: 'none' },
+  matching: [{ attribute: 'mail', precedence: 1 }],
+  deprovisioning: { disableFlow: { type: 'lock' }, deleteFlow: 'delete' },
+};
+
+/**
  * A connector block for a testkit directory, bound as its admin over plain LDAP; `overrides` replace keys.
  * @param dir the running directory
  * @param overrides keys to set or replace

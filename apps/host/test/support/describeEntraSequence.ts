@@ -1,6 +1,6 @@
 import { type DirectoryKind, type RunningDirectory, startDirectory } from '@scim2ldap/ldap-testkit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { connectorFor, posixAttributes } from './connectorConfig.ts';
+import { connectorFor, posixConnectorSettings } from './connectorConfig.ts';
 import { entraClient } from './entraClient.ts';
 import { walkEntraSequence } from './entraSequence.ts';
 import { type HostProcess, startHostProcess } from './startHostProcess.ts';
@@ -24,15 +24,7 @@ export function describeEntraSequence(kind: DirectoryKind, title: string, lockAt
       host = await startHostProcess(
         {
           server: { tls: { mode: 'off' } },
-          connectors: [
-            connectorFor(dir, {
-              auxiliaryClasses: ['posixAccount', 'shadowAccount'],
-              attributes: posixAttributes,
-              mapping: { preset: 'none' },
-              matching: [{ attribute: 'mail', precedence: 1 }],
-              deprovisioning: { disableFlow: { type: 'lock' }, deleteFlow: 'delete' },
-            }),
-          ],
+          connectors: [connectorFor(dir, posixConnectorSettings)],
         },
         { env: { TEST_TOKEN: token, TEST_BIND_PASSWORD: dir.adminPassword } },
       );
