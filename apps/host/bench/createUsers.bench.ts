@@ -6,7 +6,9 @@
 // request — a Node client took 0.2–0.6 ms, which on 2 cores came out of the host's and slapd's share), with
 // HOST_BENCH_CLIENT=fetch|http the Node clients. Each run checks that every 201 created exactly one entry.
 // Env: HOST_BENCH_USERS (2000), HOST_BENCH_DURABILITY (both|nosync|default), HOST_BENCH_ROUNDS (2),
-// HOST_BENCH_VARIANTS (NoMatch,CacheCheck,LDAP), HOST_BENCH_LOG, HOST_BENCH_PROFILE.
+// HOST_BENCH_VARIANTS (NoMatch,CacheCheck,LDAP), HOST_BENCH_LOG, HOST_BENCH_PROFILE, HOST_BENCH_SOURCE.
+// The host runs built (bundled by esbuild from the current sources, as tsup builds dist: see buildHost.ts);
+// HOST_BENCH_SOURCE=tsx runs the TypeScript sources through tsx instead, as the workspace launcher does.
 // Target: host rate ≥ 0.9× the ldapadd rate (noSync).
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -16,6 +18,7 @@ import { ECMA } from '../test/support/entraClient.ts';
 import { ldapsearchLdif } from '../test/support/ldapsearch.ts';
 import { type HostProcess, startHostProcess } from '../test/support/startHostProcess.ts';
 import { benchClient, send } from './benchClient.ts';
+import { buildHost } from './buildHost.ts';
 import { ownCpuSeconds, processTreeCpuSeconds } from './processCpu.ts';
 import { requireWrk, wrkPost } from './wrkPost.ts';
 
@@ -25,6 +28,8 @@ const durability = process.env.HOST_BENCH_DURABILITY ?? 'both';
 // `wrk` (default: the C load generator, ~0.02 ms CPU per request) or the Node clients `fetch` / `http`.
 const client = process.env.HOST_BENCH_CLIENT === undefined ? 'wrk' : benchClient;
 if (client === 'wrk') requireWrk();
+const fromSource = process.env.HOST_BENCH_SOURCE === 'tsx';
+const cli = fromSource ? undefined : await buildHost();
 const token = 'bench-token-0123456789';
 const token2 = 'bench-token-2-0123456789';
 const token3 = 'bench-token-3-0123456789';
@@ -242,6 +247,7 @@ function startBenchHost(dir: RunningDirectory, name: Variant): Promise<HostProce
     },
     {
       env: { [`BENCH_TOKEN_${name.toUpperCase()}`]: tokens[name], TEST_BIND_PASSWORD: dir.adminPassword },
+      ...(cli === undefined ? {} : { cli }),
       // HOST_BENCH_PROFILE=<dir>: a V8 CPU profile of the host process (open it in Chrome DevTools);
       // HOST_BENCH_PROFILE=perf: JS frames named for `perf record -p <host pid>` (/tmp/perf-<pid>.map).
       ...(process.env.HOST_BENCH_PROFILE === undefined
@@ -302,7 +308,7 @@ for (const noSync of settings) {
   rows.push(`| ${label} | (load average at the end) | ${loadavg()[0]?.toFixed(1)} | | | | | |`);
 }
 console.log(
-  `\n${users} entries per measurement (inetOrgPerson + posixAccount + shadowAccount, 8 attributes), each on a fresh OpenLDAP (testkit) already holding ${warmup} entries (the host's warm-up creates, or as many added by ldapadd); host over plain HTTP (client: ${client}, 8 connections); best of ${rounds} rounds with noSync (all rounds in brackets), CPU from that round\n`,
+  `\n${users} entries per measurement (inetOrgPerson + posixAccount + shadowAccount, 8 attributes), each on a fresh OpenLDAP (testkit) already holding ${warmup} entries (the host's warm-up creates, or as many added by ldapadd); host ${cli === undefined ? 'from the TypeScript sources through tsx' : 'built (esbuild bundle of the sources)'} over plain HTTP (client: ${client}, 8 connections); best of ${rounds} rounds with noSync (all rounds in brackets), CPU from that round\n`,
 );
 console.log(
   '| OpenLDAP | writer | entries/s | vs ldapadd | p50 ms | p99 ms | CPU ms per entry: writer / slapd / client | non-201 |',

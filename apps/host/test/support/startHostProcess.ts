@@ -50,6 +50,8 @@ export async function startHostProcess(
     workdir?: string;
     /** Node options for the host process (e.g. `--cpu-prof`); the CLI source then runs without the launcher. */
     nodeArgs?: readonly string[];
+    /** A built CLI file (JavaScript) to run instead of the sources, without the launcher. */
+    cli?: string;
   } = {},
 ): Promise<HostProcess> {
   const workdir = options.workdir ?? mkdtempSync(join(tmpdir(), 'scim2ldap-host-'));
@@ -71,15 +73,17 @@ export async function startHostProcess(
   const baseUrl = `${tls === 'off' ? 'http' : 'https'}://127.0.0.1:${port}`;
   let output = '';
   const args =
-    options.nodeArgs === undefined
-      ? [bin]
-      : [
-          ...options.nodeArgs,
-          '--conditions=@scim2ldap/source',
-          '--import',
-          createRequire(import.meta.url).resolve('tsx'),
-          cliSource,
-        ];
+    options.cli !== undefined
+      ? [...(options.nodeArgs ?? []), options.cli]
+      : options.nodeArgs === undefined
+        ? [bin]
+        : [
+            ...options.nodeArgs,
+            '--conditions=@scim2ldap/source',
+            '--import',
+            createRequire(import.meta.url).resolve('tsx'),
+            cliSource,
+          ];
   const child = spawn(process.execPath, [...args, 'serve', '--config', configFile], {
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
