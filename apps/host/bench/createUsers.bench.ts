@@ -29,7 +29,8 @@ const durability = process.env.HOST_BENCH_DURABILITY ?? 'both';
 const client = process.env.HOST_BENCH_CLIENT === undefined ? 'wrk' : benchClient;
 if (client === 'wrk') requireWrk();
 const fromSource = process.env.HOST_BENCH_SOURCE === 'tsx';
-const cli = fromSource ? undefined : await buildHost();
+// HOST_BENCH_CLI=<file>: a CLI built elsewhere (e.g. from an older commit, to compare builds on one machine).
+const cli = fromSource ? undefined : (process.env.HOST_BENCH_CLI ?? (await buildHost()));
 const token = 'bench-token-0123456789';
 const token2 = 'bench-token-2-0123456789';
 const token3 = 'bench-token-3-0123456789';
@@ -256,7 +257,11 @@ function startBenchHost(dir: RunningDirectory, name: Variant): Promise<HostProce
             nodeArgs:
               process.env.HOST_BENCH_PROFILE === 'perf'
                 ? ['--perf-basic-prof']
-                : ['--cpu-prof', `--cpu-prof-dir=${process.env.HOST_BENCH_PROFILE}`],
+                : [
+                    '--cpu-prof',
+                    '--cpu-prof-interval=250',
+                    `--cpu-prof-dir=${process.env.HOST_BENCH_PROFILE}`,
+                  ],
           }),
     },
   );

@@ -18,6 +18,7 @@ export { createHostApp, type HostAppOptions, type HostEnv } from './http/createH
 export { HostHttpError } from './http/HostHttpError.ts';
 export { toScimError, type ScimErrorResponse } from './http/toScimError.ts';
 export { tokenDigest, verifyBearer } from './http/verifyBearer.ts';
+export { type NodeRequestListener, withFastCreateUser } from './http/withFastCreateUser.ts';
 export { createLogger, type Logger, type LogLevel } from './log/createLogger.ts';
 export { redact } from './log/redact.ts';
 export {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../log/createLogger.ts';
@@ -6,13 +5,15 @@ import { type RequestContext, registerRequestContext } from '../log/requestConte
 import type { HostMetrics } from '../metrics/hostMetrics.ts';
 import type { HostedConnector } from '../runtime/HostedConnector.ts';
 import type { ServerCertificate } from '../tls/ensureCertificate.ts';
+import { authenticate } from './authenticate.ts';
 import { canonicalPath } from './canonicalPath.ts';
 import { HostHttpError } from './HostHttpError.ts';
 import { bodyTooLarge } from './readBodyText.ts';
+import { newRequestContext, recordRequest } from './recordRequest.ts';
+import { renderError } from './renderError.ts';
 import { requestHeader } from './requestHeader.ts';
 import { scimRoutes } from './scimRoutes.ts';
 import { toScimError } from './toScimError.ts';
-import { verifyBearer } from './verifyBearer.ts';
 
 /** What the HTTP app needs. */
 export interface HostAppOptions {
@@ -27,7 +28,7 @@ export interface HostAppOptions {
 
 /** Hono variables set per request. */
 export interface HostEnv {
-  Variables: { ctx: RequestContext; connector: HostedConnector; error: { detail: string; code?: string } };
+  Variables: { ctx: RequestContext; connector: HostedConnector };
 }
 
 const scimType = 'application/scim+json';
@@ -49,11 +50,7 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
 
   app.use('*', async (c, next) => {
     const started = performance.now();
-    const incoming = requestHeader(c, 'x-request-id');
-    const ctx: RequestContext = {
-      requestId: incoming && /^[\w.:-]{1,100}$/.test(incoming) ? incoming : randomUUID(),
-      ldapOps: [],
-    };
+    const ctx = newRequestContext(requestHeader(c, 'x-request-id'));
     c.set('ctx', ctx);
     c.header('x-request-id', ctx.requestId);
     const release = registerRequestContext(ctx);
@@ -62,29 +59,11 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
     } finally {
       release();
     }
-    if (ctx.connector === undefined) return;
-    const seconds = (performance.now() - started) / 1000;
-    const operation = ctx.operation ?? 'unknown';
-    const status = c.res.status;
-    metrics.requests.inc({ connector: ctx.connector, operation, status: String(status) });
-    metrics.requestSeconds.observe(seconds, { connector: ctx.connector, operation });
-    const error = c.get('error');
-    const scimId = ctx.provisioning?.scimId ?? ctx.scimId;
-    const dn = ctx.provisioning?.dn ?? ctx.dn;
-    logger.request({
-      requestId: ctx.requestId,
-      connector: ctx.connector,
-      operation,
+    recordRequest(options, ctx, {
       method: c.req.method,
       path: pathOf(c.req.url),
-      ...(scimId === undefined ? {} : { scimId }),
-      ...(dn === undefined ? {} : { dn }),
-      ldapOps: ctx.provisioning?.directoryOperations ?? ctx.ldapOps,
-      ...(ctx.provisioning?.warnings ? { warnings: ctx.provisioning.warnings } : {}),
-      status,
-      outcome: status < 400 ? 'success' : 'failure',
-      ...(error === undefined ? {} : { error }),
-      durationMs: Math.round(seconds * 10_000) / 10,
+      status: c.res.status,
+      started,
     });
   });
 
@@ -145,32 +124,7 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
     });
   });
 
-  app.use('/:base{ecma2host_[^/]+}/scim/*', async (c, next) => {
-    const name = c.req.param('base').slice('ecma2host_'.length);
-    const conn = byName.get(name);
-    if (!conn) {
-      throw new HostHttpError(
-        404,
-        `invalid resource: no connector named "${name}" (connector names are case-sensitive; the tenant URL is https://<host>:<port>/ecma2host_<connector>/scim)`,
-      );
-    }
-    const ctx = c.get('ctx');
-    ctx.connector = conn.name;
-    c.set('connector', conn);
-    if (!verifyBearer(requestHeader(c, 'authorization'), conn.tokenDigest)) {
-      ctx.operation = 'authenticate';
-      throw new HostHttpError(
-        401,
-        'missing or wrong bearer token: send Authorization: Bearer <the connector secret token>',
-        {
-          headers: { 'WWW-Authenticate': 'Bearer realm="scim2ldap"' },
-        },
-      );
-    }
-    await next();
-  });
-
-  // Under @hono/node-server the routes read the body from Node's request with this limit (readBodyText);
+  // Under @hono/node-server the routes read the body from Node's request with the limit (readBodyText);
   // hono's bodyLimit covers `app.request()` only. It reads `c.req.raw.body`, which would make the adapter
   // build a full WHATWG Request (headers, AbortController, web stream) for every request, GETs included.
   const maxBody = options.bodyLimitBytes ?? 1024 * 1024;
@@ -180,9 +134,21 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
       throw bodyTooLarge(maxBody);
     },
   });
-  app.use('/:base{ecma2host_[^/]+}/scim/*', (c, next) =>
-    (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined ? next() : limitBody(c, next),
-  );
+  app.use('/:base{ecma2host_[^/]+}/scim/*', (c, next) => {
+    const name = c.req.param('base').slice('ecma2host_'.length);
+    const conn = byName.get(name);
+    if (!conn) {
+      throw new HostHttpError(
+        404,
+        `invalid resource: no connector named "${name}" (connector names are case-sensitive; the tenant URL is https://<host>:<port>/ecma2host_<connector>/scim)`,
+      );
+    }
+    c.set('connector', conn);
+    authenticate(conn, requestHeader(c, 'authorization'), c.get('ctx'));
+    return (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined
+      ? next()
+      : limitBody(c, next);
+  });
 
   app.route('/:base{ecma2host_[^/]+}/scim', scimRoutes(maxBody));
 
@@ -197,16 +163,8 @@ export function createHostApp(options: HostAppOptions): Hono<HostEnv> {
   });
 
   app.onError((error, c) => {
-    const err = toScimError(error);
-    const ctx = c.get('ctx');
-    if (err.status >= 500 && ctx)
-      logger.event('error', 'request failed', {
-        requestId: ctx.requestId,
-        error: String(error),
-        cause: String((error as Error).cause ?? ''),
-      });
-    c.set('error', { detail: err.body.detail, ...(err.code === undefined ? {} : { code: err.code }) });
-    return c.body(JSON.stringify(err.body), err.status as 400, { ...err.headers, 'content-type': scimType });
+    const answer = renderError(error, c.get('ctx'), logger);
+    return c.body(answer.body, answer.status as 400, answer.headers);
   });
 
   return app;

@@ -20,10 +20,19 @@ export function bodyTooLarge(limit: number): HostHttpError {
  */
 export async function readBodyText(c: Context, limit: number): Promise<string> {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  if (incoming === undefined) return c.req.text();
+  return incoming === undefined ? c.req.text() : readIncomingText(incoming, limit);
+}
+
+/**
+ * The body of Node's `IncomingMessage` as text, at most `limit` bytes (413 above it, by Content-Length or as
+ * it streams in; the rest is then discarded so the connection can carry the answer).
+ * @param incoming the Node request
+ * @param limit the largest accepted body in bytes
+ */
+export function readIncomingText(incoming: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(incoming.headers['content-length'] ?? 0);
-  if (declared > limit) throw bodyTooLarge(limit);
-  if (incoming.readableEnded) return '';
+  if (declared > limit) return Promise.reject(bodyTooLarge(limit));
+  if (incoming.readableEnded) return Promise.resolve('');
   // Stream events rather than `for await`: no async-iterator promise per chunk on every POST/PATCH/PUT.
   return new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -10,7 +10,15 @@ import type { Context } from 'hono';
  */
 export function requestHeader(c: Context, name: string): string | undefined {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  if (incoming === undefined) return c.req.header(name);
+  return incoming === undefined ? c.req.header(name) : incomingHeader(incoming, name);
+}
+
+/**
+ * A header of Node's `IncomingMessage` as one string (repeated headers joined with ", ").
+ * @param incoming the Node request
+ * @param name the header name, lower case
+ */
+export function incomingHeader(incoming: IncomingMessage, name: string): string | undefined {
   const value = incoming.headers[name];
   return Array.isArray(value) ? value.join(', ') : value;
 }

@@ -1,9 +1,12 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { HostEnv } from './createHostApp.ts';
+import { createUserAnswer } from './createUserAnswer.ts';
 import { HostHttpError } from './HostHttpError.ts';
 import { readBodyText } from './readBodyText.ts';
+import { readScimJson } from './readScimJson.ts';
 import { requestHeader } from './requestHeader.ts';
+import { requireReady } from './requireReady.ts';
 
 const scimType = 'application/scim+json';
 
@@ -16,33 +19,13 @@ function send(
   return c.body(JSON.stringify(body), status, { ...headers, 'content-type': scimType });
 }
 
-async function readJson(c: Context<HostEnv>, limit: number): Promise<unknown> {
-  const type = requestHeader(c, 'content-type');
-  if (type !== undefined && !/^application\/(scim\+)?json\b/i.test(type)) {
-    throw new HostHttpError(415, `unsupported Content-Type "${type}": send application/scim+json`, {
-      scimType: 'invalidSyntax',
-    });
-  }
-  const text = await readBodyText(c, limit);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new HostHttpError(400, `the request body is not valid JSON: ${(error as Error).message}`, {
-      scimType: 'invalidSyntax',
-      cause: error,
-    });
-  }
+function readJson(c: Context<HostEnv>, limit: number): Promise<unknown> {
+  return readScimJson(requestHeader(c, 'content-type'), () => readBodyText(c, limit));
 }
 
 /** Refuses /Users work until the first import has filled the cache, as ECMA2Host does. */
-function requireReady(c: Context<HostEnv>): void {
-  const s = c.get('connector').status();
-  if (s.initialImportDone) return;
-  const detail =
-    s.phase === 'failed'
-      ? `the connector's initial import failed (${s.error ?? 'unknown error'}); fix the connectivity settings and restart, or run scim2ldap import --full`
-      : `The ECMA host is currently importing data from the target application (${s.entries} entries so far); retry when the initial import finishes`;
-  throw new HostHttpError(503, detail, { headers: { 'Retry-After': '30' } });
+function ready(c: Context<HostEnv>): void {
+  requireReady(c.get('connector'));
 }
 
 function info(c: Context<HostEnv>): { requestId: string } {
@@ -69,34 +52,34 @@ export function scimRoutes(bodyLimitBytes: number): Hono<HostEnv> {
 
   r.get('/Users', async (c) => {
     op(c, 'queryUsers');
-    requireReady(c);
+    ready(c);
     const query = new URL(c.req.url).searchParams;
     return send(c, await c.get('connector').users.queryUsers(query, info(c)));
   });
   r.post('/Users', async (c) => {
-    op(c, 'createUser');
-    requireReady(c);
-    const created = await c.get('connector').users.createUser(await readJson(c, bodyLimitBytes), info(c));
-    const id = typeof created.id === 'string' ? created.id : undefined;
-    if (id !== undefined) c.get('ctx').scimId = id;
-    const location = (created.meta as { location?: unknown } | undefined)?.location;
-    return send(c, created, 201, typeof location === 'string' ? { Location: location } : {});
+    const answer = await createUserAnswer(
+      c.get('connector'),
+      c.get('ctx'),
+      requestHeader(c, 'content-type'),
+      () => readBodyText(c, bodyLimitBytes),
+    );
+    return c.body(answer.body, 201, answer.headers);
   });
   r.get('/Users/:id', async (c) => {
     op(c, 'getUser');
-    requireReady(c);
+    ready(c);
     const id = decodeId(c);
     return send(c, await c.get('connector').users.getUser(id, new URL(c.req.url).searchParams, info(c)));
   });
   r.patch('/Users/:id', async (c) => {
     op(c, 'patchUser');
-    requireReady(c);
+    ready(c);
     const id = decodeId(c);
     return send(c, await c.get('connector').users.patchUser(id, await readJson(c, bodyLimitBytes), info(c)));
   });
   r.put('/Users/:id', async (c) => {
     op(c, 'replaceUser');
-    requireReady(c);
+    ready(c);
     const id = decodeId(c);
     return send(
       c,
@@ -105,7 +88,7 @@ export function scimRoutes(bodyLimitBytes: number): Hono<HostEnv> {
   });
   r.delete('/Users/:id', async (c) => {
     op(c, 'deleteUser');
-    requireReady(c);
+    ready(c);
     await c.get('connector').users.deleteUser(decodeId(c), info(c));
     return c.body(null, 204);
   });

@@ -19,6 +19,8 @@ export interface RequestContext {
   readonly ldapOps: LdapOpRecord[];
   /** What the provisioner reported for this request (directory operations with result codes). */
   provisioning?: ProvisioningLogRecord;
+  /** The SCIM error the request was answered with, for its log line. */
+  error?: { readonly detail: string; readonly code?: string };
 }
 
 // Requests in flight, by request id. An explicit registry rather than AsyncLocalStorage: on Node 20 the

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { createServer as createHttpsServer } from 'node:https';
+import { createServer as createHttpServer, type ServerOptions as HttpServerOptions } from 'node:http';
+import { createServer as createHttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { hostname as osHostname } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { serve } from '@hono/node-server';
 import type { ConnectorConfig, HostConfig } from '../config/configSchema.ts';
 import { createHostApp } from '../http/createHostApp.ts';
 import { tokenDigest } from '../http/verifyBearer.ts';
+import { type NodeRequestListener, withFastCreateUser } from '../http/withFastCreateUser.ts';
 import { createLogger, type Logger } from '../log/createLogger.ts';
 import { createHostMetrics, type HostMetrics } from '../metrics/hostMetrics.ts';
 import { ensureCertificate, loadCertificate, type ServerCertificate } from '../tls/ensureCertificate.ts';
@@ -112,13 +114,15 @@ export async function startHost(
     }
   }
 
-  const app = createHostApp({
+  const appOptions = {
     connectors: connectors.map((c) => c.hosted),
     metrics,
     logger,
     bodyLimitBytes: config.server.bodyLimitBytes,
     ...(certificate ? { certificate } : {}),
-  });
+  };
+  const app = createHostApp(appOptions);
+  // POST /Users is answered straight from Node's request (withFastCreateUser); everything else by the app.
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = certificate
       ? serve(
@@ -126,13 +130,27 @@ export async function startHost(
             fetch: app.fetch,
             port: config.server.port,
             hostname: config.server.listen,
-            createServer: createHttpsServer,
+            createServer: ((serverOptions: HttpsServerOptions, listener: NodeRequestListener) =>
+              createHttpsServer(
+                serverOptions,
+                withFastCreateUser(listener, appOptions),
+              )) as typeof createHttpsServer,
             serverOptions: { cert: certificate.cert, key: certificate.key, minVersion: 'TLSv1.2' },
           },
           () => resolve(s),
         )
-      : serve({ fetch: app.fetch, port: config.server.port, hostname: config.server.listen }, () =>
-          resolve(s),
+      : serve(
+          {
+            fetch: app.fetch,
+            port: config.server.port,
+            hostname: config.server.listen,
+            createServer: ((serverOptions: HttpServerOptions, listener: NodeRequestListener) =>
+              createHttpServer(
+                serverOptions,
+                withFastCreateUser(listener, appOptions),
+              )) as typeof createHttpServer,
+          },
+          () => resolve(s),
         );
     s.once('error', reject);
   });
