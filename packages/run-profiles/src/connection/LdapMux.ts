@@ -47,7 +47,8 @@ export interface MuxSearchResult extends MuxResult {
 interface Pending {
   readonly resolve: (result: MuxSearchResult) => void;
   readonly reject: (error: Error) => void;
-  readonly timer: NodeJS.Timeout;
+  /** When the request times out (`performance.now()` milliseconds). */
+  readonly deadline: number;
   readonly entries: LdapEntry[];
 }
 
@@ -69,6 +70,20 @@ export class LdapMux {
   private readonly framer = new MessageFramer();
   private failure: Error | undefined;
   private corked = false;
+  /**
+   * One timer for all requests in flight, armed for the oldest one's deadline (requests are kept in the
+   * order sent): a timer per request cost more than the rest of the bookkeeping of an add.
+   */
+  private timer: NodeJS.Timeout | undefined;
+  private readonly checkDeadlines = (): void => {
+    this.timer = undefined;
+    for (const waiter of this.pending.values()) {
+      const left = waiter.deadline - performance.now();
+      if (left <= 0) this.fail(new Error('AddRequest: Operation timed out'), true);
+      else this.timer = setTimeout(this.checkDeadlines, left + 1);
+      return;
+    }
+  };
   private readonly uncork = (): void => {
     this.corked = false;
     this.socket.uncork();
@@ -156,11 +171,8 @@ export class LdapMux {
     this.nextId = id >= maxMessageId ? 10 : id + 1;
     const message = encode(id);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => this.fail(new Error('AddRequest: Operation timed out'), true),
-        this.timeoutMs,
-      );
-      this.pending.set(id, { resolve, reject, timer, entries: [] });
+      this.pending.set(id, { resolve, reject, deadline: performance.now() + this.timeoutMs, entries: [] });
+      this.timer ??= setTimeout(this.checkDeadlines, this.timeoutMs + 1);
       // Requests sent in the same tick (e.g. the follow-ups of several answers read in one chunk) leave in
       // one writev instead of one syscall each.
       if (!this.corked) {
@@ -174,8 +186,9 @@ export class LdapMux {
 
   private fail(error: Error, destroy = false): void {
     this.failure ??= error;
+    clearTimeout(this.timer);
+    this.timer = undefined;
     for (const [id, waiter] of this.pending) {
-      clearTimeout(waiter.timer);
       this.pending.delete(id);
       waiter.reject(error);
     }
@@ -218,7 +231,6 @@ export class LdapMux {
     const waiter = this.pending.get(id);
     if (waiter === undefined) return;
     this.pending.delete(id);
-    clearTimeout(waiter.timer);
     waiter.resolve({ code, diagnostic, controls, entries: waiter.entries });
   }
 }

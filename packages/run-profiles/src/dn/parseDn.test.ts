@@ -13,6 +13,7 @@ import {
   rdnOf,
   safeParseDn,
 } from '../index.ts';
+import { assertDn } from './parseDn.ts';
 
 describe('parseDn (RFC 4514)', () => {
   it('parses RDNs, multi-valued RDNs and escapes', () => {
@@ -69,6 +70,43 @@ describe('parseDn (RFC 4514)', () => {
 
   it('refuses oversized input', () => {
     expect(() => parseDn(`cn=${'a'.repeat(9000)}`)).toThrow(/at most 8192/);
+  });
+});
+
+describe('assertDn, the export path check', () => {
+  it('accepts exactly the DNs parseDn accepts, and throws the same error', () => {
+    const piece = fc.constantFrom(
+      'uid',
+      'cn',
+      'ou',
+      'dc',
+      '=',
+      ',',
+      '+',
+      ' ',
+      '\\',
+      '#',
+      '"',
+      ';',
+      'a',
+      'Z9',
+      '-',
+      'é',
+      '<',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
+        const dn = parts.join('');
+        const parsed = safeParseDn(dn);
+        if (parsed.success) expect(() => assertDn(dn)).not.toThrow();
+        else expect(() => assertDn(dn)).toThrow(parsed.issues[0]!.message);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses a plain-looking DN that is too long', () => {
+    expect(() => assertDn(`cn=${'a'.repeat(9000)}`)).toThrow(DnSyntaxError);
   });
 });
 

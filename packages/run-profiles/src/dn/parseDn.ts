@@ -189,6 +189,22 @@ export function parseDn(text: string): Dn {
   return new DnParser(text).distinguishedName();
 }
 
+// A DN of plain RDNs — `type=value` pairs of printable ASCII without any character that needs escaping,
+// single inner spaces — is valid as it stands; every other DN goes through the parser.
+const plainDn =
+  /^[A-Za-z][A-Za-z0-9-]*=[\x21\x24-\x2a\x2d-\x3a\x3f-\x5b\x5d-\x7e]+(?: [\x21\x24-\x2a\x2d-\x3a\x3f-\x5b\x5d-\x7e]+)*(?:,[A-Za-z][A-Za-z0-9-]*=[\x21\x24-\x2a\x2d-\x3a\x3f-\x5b\x5d-\x7e]+(?: [\x21\x24-\x2a\x2d-\x3a\x3f-\x5b\x5d-\x7e]+)*)*$/;
+
+/**
+ * Checks that a string is a DN, throwing {@link DnSyntaxError} as {@link parseDn} does, without building the
+ * parsed form when the DN is plain (the common case on the export hot path).
+ * @param text the DN
+ * @internal
+ */
+export function assertDn(text: string): void {
+  if (text.length <= maxDnLength && plainDn.test(text)) return;
+  parseDn(text);
+}
+
 /**
  * Parses a DN without throwing.
  * @param text the DN

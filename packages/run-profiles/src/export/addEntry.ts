@@ -1,5 +1,5 @@
 import { parentDn } from '../dn/formatDn.ts';
-import { parseDn } from '../dn/parseDn.ts';
+import { assertDn } from '../dn/parseDn.ts';
 import { LdapOperationError } from '../errors/LdapOperationError.ts';
 import {
   mustReadBack,
@@ -25,7 +25,7 @@ export async function addEntry(
   entry: NewDirectoryEntry,
   password?: string,
 ): Promise<DirectoryEntry> {
-  parseDn(entry.dn);
+  assertDn(entry.dn);
   const attributes: Record<string, string[]> = { objectClass: cleanValues(entry.objectClasses) };
   if (attributes['objectClass']?.length === 0) {
     throw new LdapOperationError(
@@ -39,9 +39,9 @@ export async function addEntry(
       },
     );
   }
-  for (const [name, values] of Object.entries(entry.attributes)) {
-    if (name.toLowerCase() === 'objectclass') continue;
-    const clean = cleanValues(values);
+  for (const name in entry.attributes) {
+    if (name.length === 11 && name.toLowerCase() === 'objectclass') continue;
+    const clean = cleanValues(entry.attributes[name]!);
     if (clean.length > 0) attributes[name] = clean;
   }
   if (password === undefined && context.pool.share !== undefined) {

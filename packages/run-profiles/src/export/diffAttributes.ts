@@ -61,6 +61,8 @@ export function diffAttributes(
  * @param values the values as given
  */
 export function cleanValues(values: readonly string[]): string[] {
+  // One value (most attributes): nothing to dedupe; a copy all the same, the caller may keep it.
+  if (values.length === 1) return values[0] === '' ? [] : [values[0]!];
   return [...new Set(values.filter((v) => v !== ''))];
 }
 

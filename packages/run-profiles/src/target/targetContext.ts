@@ -19,7 +19,12 @@ export interface TargetContext {
   readonly subtreeDelete: 'auto' | 'treeDeleteControl' | 'recursive';
   /** Root DSE, read once through whichever connection asks first. */
   rootDse: Promise<LdapEntry> | undefined;
+  /** The Root DSE's `supportedControl` and `supportedExtension` OIDs, once read (asked on every add). */
+  supported?: { readonly [list in SupportList]: ReadonlySet<string> };
 }
+
+/** The Root DSE lists {@link serverSupports} looks in. */
+type SupportList = 'supportedExtension' | 'supportedControl';
 
 /**
  * Whether the Root DSE lists an OID under `supportedExtension` or `supportedControl`, read through the
@@ -32,9 +37,10 @@ export interface TargetContext {
 export async function serverSupports(
   context: TargetContext,
   connection: LdapConnection,
-  list: 'supportedExtension' | 'supportedControl',
+  list: SupportList,
   oid: string,
 ): Promise<boolean> {
+  if (context.supported !== undefined) return context.supported[list].has(oid);
   if (context.rootDse === undefined) {
     const reading = connection.read('', ['supportedExtension', 'supportedControl']).then((entry) => {
       if (entry === undefined) throw new Error('Root DSE not readable');
@@ -46,7 +52,12 @@ export async function serverSupports(
     });
   }
   try {
-    return valuesOf(await context.rootDse, list).includes(oid);
+    const rootDse = await context.rootDse;
+    context.supported ??= {
+      supportedControl: new Set(valuesOf(rootDse, 'supportedControl')),
+      supportedExtension: new Set(valuesOf(rootDse, 'supportedExtension')),
+    };
+    return context.supported[list].has(oid);
   } catch {
     return false;
   }
@@ -102,8 +113,7 @@ export function resolveTargetContext(options: LdapTargetOptions): TargetContext 
  */
 export function valuesOf(entry: LdapEntry, name: string): readonly string[] {
   const lower = name.toLowerCase();
-  for (const [key, values] of Object.entries(entry.attributes))
-    if (key.toLowerCase() === lower) return values;
+  for (const key in entry.attributes) if (key.toLowerCase() === lower) return entry.attributes[key]!;
   return [];
 }
 
@@ -114,15 +124,18 @@ export function valuesOf(entry: LdapEntry, name: string): readonly string[] {
  */
 export function toDirectoryEntry(context: TargetContext, entry: LdapEntry): DirectoryEntry {
   const attributes: Record<string, readonly string[]> = {};
-  for (const [name, values] of Object.entries(entry.attributes)) {
-    if (name.toLowerCase() !== 'objectclass' && values.length > 0) attributes[name] = values;
+  let objectClasses: readonly string[] | undefined;
+  for (const name in entry.attributes) {
+    const values = entry.attributes[name]!;
+    if (name.length === 11 && name.toLowerCase() === 'objectclass') objectClasses ??= values;
+    else if (values.length > 0) attributes[name] = values;
   }
   const anchor =
     context.anchor.toLowerCase() === 'dn' ? entry.dn : (valuesOf(entry, context.anchor)[0] ?? '');
   return {
     dn: entry.dn,
     anchor,
-    objectClasses: valuesOf(entry, 'objectClass'),
+    objectClasses: objectClasses ?? [],
     attributes,
     ...(context.lockProfile === undefined ? {} : { disabled: isDisabled(context.lockProfile, entry) }),
   };
