@@ -33,13 +33,20 @@ export interface MetricsRegistry {
 
 const defaultBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+// Called for every request's counters: one string built in a loop, label values escaped only when needed.
 function labelKey(labels: Labels | undefined): string {
   if (!labels) return '';
-  const keys = Object.keys(labels).sort();
-  return keys.map((k) => `${k}="${escapeLabel(labels[k] ?? '')}"`).join(',');
+  const keys = Object.keys(labels);
+  if (keys.length > 1) keys.sort();
+  let key = '';
+  for (const k of keys) key += `${key === '' ? '' : ','}${k}="${escapeLabel(labels[k] ?? '')}"`;
+  return key;
 }
 
+const needsEscape = /[\\\n"]/;
+
 function escapeLabel(value: string): string {
+  if (!needsEscape.test(value)) return value;
   return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 }
 
