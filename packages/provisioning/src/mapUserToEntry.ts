@@ -43,9 +43,14 @@ export async function mapUserToEntry(
   schemas: UserSchemas,
   mode: MappingMode,
 ): Promise<EntryPlan> {
-  const exposed = new Map(schemas.attributes.map((a) => [a.name.toLowerCase(), a]));
+  const exposed = exposedByName(schemas);
   const passwordKey = schemas.passwordAttribute.toLowerCase();
-  const source = flattenResource(resource);
+  // Only mapping rules and the DN rule read the flattened resource; ECMA2Host-style requests often need neither.
+  let flattened: SourceValues | undefined;
+  const source = (): SourceValues => {
+    flattened ??= flattenResource(resource);
+    return flattened;
+  };
   const attributes: Record<string, readonly string[] | null> = {};
   const named = new Set<string>();
   let dn: string | undefined;
@@ -88,7 +93,7 @@ export async function mapUserToEntry(
 
   for (const rule of mapping.rules) {
     if (named.has(rule.key) || !applies(rule, mode)) continue;
-    const values = await ruleValues(rule, source, mode);
+    const values = await ruleValues(rule, source(), mode);
     if (values === undefined) continue;
     const attribute = exposed.get(rule.key);
     if (attribute) checkCardinality(attribute, values ?? []);
@@ -106,7 +111,7 @@ export async function mapUserToEntry(
   if (dn === undefined && mapping.dnRule && applies(mapping.dnRule, mode)) {
     const escaped: Record<string, string[]> = {};
     for (const path of mapping.dnRule.sources) {
-      const values = lookupCanonical(source, path);
+      const values = lookupCanonical(source(), path);
       if (values) escaped[path] = values.map(escapeDnValue);
     }
     const result = await mapping.dnRule.evaluate(escaped);
@@ -115,6 +120,18 @@ export async function mapUserToEntry(
   }
   if (objectClasses === undefined && mode.kind === 'create') objectClasses = mapping.config.objectClasses;
   return { dn, objectClasses, attributes, password };
+}
+
+const exposedCache = new WeakMap<UserSchemas, ReadonlyMap<string, ExposedAttribute>>();
+
+/** The connector's exposed attributes by lower-case name, built once per resource model. */
+function exposedByName(schemas: UserSchemas): ReadonlyMap<string, ExposedAttribute> {
+  let exposed = exposedCache.get(schemas);
+  if (exposed === undefined) {
+    exposed = new Map(schemas.attributes.map((a) => [a.name.toLowerCase(), a]));
+    exposedCache.set(schemas, exposed);
+  }
+  return exposed;
 }
 
 /** Plain directory attributes can be removed; the DN, object classes and passwords cannot. */
