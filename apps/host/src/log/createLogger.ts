@@ -33,15 +33,16 @@ export function createLogger(
     (options.file === undefined
       ? (line: string) => void process.stdout.write(line)
       : appendToFile(options.file));
-  const emit = (fields: Record<string, unknown>): void => {
-    write(`${redactedJson({ time: now().toISOString(), ...fields }, secrets)}\n`);
-  };
+  // Each line is one object literal (one copy of the caller's fields), serialised with the redaction.
   return {
     request(fields) {
-      emit({ level: 'info', kind: 'request', ...fields });
+      const line = { time: now().toISOString(), level: 'info', kind: 'request', ...fields };
+      write(`${redactedJson(line, secrets)}\n`);
     },
     event(lvl, msg, fields = {}) {
-      if (order[lvl] <= level) emit({ level: lvl, kind: 'event', msg, ...fields });
+      if (order[lvl] > level) return;
+      const line = { time: now().toISOString(), level: lvl, kind: 'event', msg, ...fields };
+      write(`${redactedJson(line, secrets)}\n`);
     },
     addSecrets(more) {
       secrets.push(...more.filter((s) => s.length > 0));

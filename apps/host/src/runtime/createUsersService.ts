@@ -54,7 +54,7 @@ export function createUsersService(provisioner: Provisioner): ScimUsersService {
     }),
   };
   return {
-    createUser: async (body, request) => provisioner.createUser(body, request),
+    createUser: (body, request) => provisioner.createUser(body, request),
     getUser: async (id, query, request) => project(await provisioner.getUser(id, request), query),
     async queryUsers(query, request) {
       const parsed = parseListQuery(query, { maxResults: MAX_RESULTS });
