@@ -69,7 +69,8 @@ export class LdapMux {
   private nextId = 10;
   private readonly framer = new MessageFramer();
   private failure: Error | undefined;
-  private corked = false;
+  /** Requests encoded in this tick and not yet written (sent together on the next tick). */
+  private outgoing: Buffer[] = [];
   /**
    * One timer for all requests in flight, armed for the oldest one's deadline (requests are kept in the
    * order sent): a timer per request cost more than the rest of the bookkeeping of an add.
@@ -84,9 +85,11 @@ export class LdapMux {
       return;
     }
   };
-  private readonly uncork = (): void => {
-    this.corked = false;
-    this.socket.uncork();
+  private readonly flush = (): void => {
+    const out = this.outgoing;
+    this.outgoing = [];
+    if (this.socket.destroyed) return;
+    this.socket.write(out.length === 1 ? out[0]! : Buffer.concat(out));
   };
 
   private constructor(
@@ -174,13 +177,9 @@ export class LdapMux {
       this.pending.set(id, { resolve, reject, deadline: performance.now() + this.timeoutMs, entries: [] });
       this.timer ??= setTimeout(this.checkDeadlines, this.timeoutMs + 1);
       // Requests sent in the same tick (e.g. the follow-ups of several answers read in one chunk) leave in
-      // one writev instead of one syscall each.
-      if (!this.corked) {
-        this.corked = true;
-        this.socket.cork();
-        process.nextTick(this.uncork);
-      }
-      this.socket.write(message);
+      // one write instead of one system call each; a single request goes as is, without the stream's
+      // cork/writev machinery.
+      if (this.outgoing.push(message) === 1) process.nextTick(this.flush);
     });
   }
 
