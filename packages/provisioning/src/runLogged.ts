@@ -26,6 +26,8 @@ export interface LogSettings {
   readonly logger?: ((record: ProvisioningLogRecord) => void) | undefined;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const SUCCESS_STATUS: Readonly<Record<ProvisioningOperation, number>> = {
   createUser: 201,
   getUser: 200,
@@ -64,8 +66,9 @@ export async function runLogged<T>(
       // A cache write that completes after the answer (see rememberLater) gets a follow-up record.
       if (finished) finish('success', SUCCESS_STATUS[operation], undefined, [warnings.at(-1) ?? '']);
     },
-    ...(scimId === undefined ? {} : { scimId }),
   };
+  if (scimId !== undefined) scope.scimId = scimId;
+  // Built property by property (no conditional spreads): this runs for every request.
   const finish = (
     outcome: 'success' | 'failure',
     status: number,
@@ -73,19 +76,23 @@ export async function runLogged<T>(
     late?: readonly string[],
   ): void => {
     finished = true;
-    settings.logger?.({
-      ...(requestId === undefined ? {} : { requestId }),
+    if (settings.logger === undefined) return;
+    const record: Mutable<ProvisioningLogRecord> = {
       connector: settings.connector,
       operation,
-      ...(scope.scimId === undefined ? {} : { scimId: scope.scimId }),
-      ...(scope.dn === undefined ? {} : { dn: scope.dn }),
       directoryOperations: late === undefined ? records : [],
       outcome,
       status,
-      ...(detail === undefined ? {} : { detail }),
-      ...(late !== undefined ? { warnings: late } : warnings.length === 0 ? {} : { warnings }),
-      durationMs: settings.clock().getTime() - started,
-    });
+      durationMs: 0,
+    };
+    if (requestId !== undefined) record.requestId = requestId;
+    if (scope.scimId !== undefined) record.scimId = scope.scimId;
+    if (scope.dn !== undefined) record.dn = scope.dn;
+    if (detail !== undefined) record.detail = detail;
+    if (late !== undefined) record.warnings = late;
+    else if (warnings.length > 0) record.warnings = warnings;
+    record.durationMs = settings.clock().getTime() - started;
+    settings.logger(record);
   };
   try {
     const result = await run(scope);

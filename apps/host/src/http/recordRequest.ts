@@ -45,22 +45,23 @@ export function recordRequest(
   const status = request.status;
   deps.metrics.requests.inc({ connector: ctx.connector, operation, status: String(status) });
   deps.metrics.requestSeconds.observe(seconds, { connector: ctx.connector, operation });
-  const error = ctx.error;
-  const scimId = ctx.provisioning?.scimId ?? ctx.scimId;
-  const dn = ctx.provisioning?.dn ?? ctx.dn;
-  deps.logger.request({
+  // Built property by property in the line's key order (no conditional spreads): this runs for every request.
+  const fields: Record<string, unknown> = {
     requestId: ctx.requestId,
     connector: ctx.connector,
     operation,
     method: request.method,
     path: request.path,
-    ...(scimId === undefined ? {} : { scimId }),
-    ...(dn === undefined ? {} : { dn }),
-    ldapOps: ctx.provisioning?.directoryOperations ?? ctx.ldapOps,
-    ...(ctx.provisioning?.warnings ? { warnings: ctx.provisioning.warnings } : {}),
-    status,
-    outcome: status < 400 ? 'success' : 'failure',
-    ...(error === undefined ? {} : { error }),
-    durationMs: Math.round(seconds * 10_000) / 10,
-  });
+  };
+  const scimId = ctx.provisioning?.scimId ?? ctx.scimId;
+  if (scimId !== undefined) fields.scimId = scimId;
+  const dn = ctx.provisioning?.dn ?? ctx.dn;
+  if (dn !== undefined) fields.dn = dn;
+  fields.ldapOps = ctx.provisioning?.directoryOperations ?? ctx.ldapOps;
+  if (ctx.provisioning?.warnings) fields.warnings = ctx.provisioning.warnings;
+  fields.status = status;
+  fields.outcome = status < 400 ? 'success' : 'failure';
+  if (ctx.error !== undefined) fields.error = ctx.error;
+  fields.durationMs = Math.round(seconds * 10_000) / 10;
+  deps.logger.request(fields);
 }
