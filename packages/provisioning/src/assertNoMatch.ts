@@ -49,8 +49,9 @@ export async function assertNoMatch(
         self,
       );
     }
-    // The directory's matching rule may equate values the simple comparison above does not.
-    refuse(wanted[0]!, found, self);
+    // The directory's matching rule may equate values the simple comparison above does not (e.g.
+    // telephoneNumberMatch ignores hyphens): the entry holds one of the values, but which is not known here.
+    refuse(wanted, found, self);
     return;
   }
   for (const assertion of wanted) {
@@ -60,18 +61,26 @@ export async function assertNoMatch(
   }
 }
 
-/** Throws the 409 when an entry other than `self` holds the value. */
+/**
+ * Throws the 409 when an entry other than `self` holds the value — or, given several assertions, one of
+ * them (the directory matched the entry, the values it holds do not say which).
+ */
 function refuse(
-  assertion: AttributeAssertion,
+  assertion: AttributeAssertion | readonly AttributeAssertion[],
   found: readonly DirectoryEntry[],
   self: string | undefined,
 ): void {
   const match = found.find((entry) => entry.anchor !== self);
   if (!match) return;
-  const { attribute, value } = assertion;
+  const assertions = Array.isArray(assertion) ? assertion : [assertion as AttributeAssertion];
+  const named = assertions.map(({ attribute, value }) => `${attribute}=${JSON.stringify(value)}`);
+  const what =
+    named.length === 1
+      ? `has ${named[0]}`
+      : `holds a value equal, by the directory's matching rules, to one of ${named.join(', ')}`;
   throw new ScimError(
     409,
-    `A directory entry already has ${attribute}=${JSON.stringify(value)} (${match.dn}, id ${match.anchor}); update that user instead of creating a duplicate`,
+    `A directory entry already ${what} (${match.dn}, id ${match.anchor}); update that user instead of creating a duplicate`,
     { scimType: 'uniqueness' },
   );
 }

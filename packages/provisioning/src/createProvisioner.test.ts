@@ -224,6 +224,42 @@ describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => 
     expect(error.detail).toContain('mail');
   });
 
+  it('names every searched attribute when the directory matched an entry by a rule the host cannot replay', async () => {
+    const target = memoryTarget(['DC=Contoso,DC=lab']);
+    await target.add({
+      dn: 'CN=outside,DC=Contoso,DC=lab',
+      objectClasses: ['inetOrgPerson'],
+      attributes: { cn: ['outside'], sn: ['O'], uid: ['out-side'], mail: ['other@contoso.com'] },
+    });
+    // A directory whose uid matching ignores hyphens (as telephoneNumberMatch does for numbers).
+    const outside = await target.search('uid', 'out-side');
+    const withAny = {
+      ...target,
+      async searchAny(assertions: readonly { attribute: string; value: string }[]) {
+        return assertions.some((a) => a.attribute === 'uid' && a.value === 'outside') ? outside : [];
+      },
+    };
+    const mapping: MappingConfig = {
+      rules: [],
+      matching: [
+        { attribute: 'uid', precedence: 1 },
+        { attribute: 'mail', precedence: 2 },
+      ],
+    };
+    const provisioner = createProvisioner({
+      connector: 'LDAP',
+      target: withAny,
+      store: createMemoryStore({ indexes: [{ attribute: 'mail' }, { attribute: 'uid' }] }),
+      mapping,
+      schema: buildSchemas(selected, directorySchema, { mapping }),
+    });
+    const user = { ...bsimon, [EXT]: { ...bsimon[EXT], uid: 'outside', mail: 'new@contoso.com' } };
+    const error = await rejection(provisioner.createUser(user));
+    expect(error.status).toBe(409);
+    expect(error.detail).toContain('one of uid="outside", mail="new@contoso.com"');
+    expect(error.detail).toContain('CN=outside');
+  });
+
   it('checks several matching attributes with ONE live search when the target offers searchAny', async () => {
     const target = memoryTarget(['DC=Contoso,DC=lab']);
     const searches: string[][] = [];
