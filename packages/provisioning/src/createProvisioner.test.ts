@@ -5,6 +5,7 @@ import { memoryTarget } from '../test/support/memoryTarget.ts';
 import {
   buildSchemas,
   createProvisioner,
+  type DirectoryTarget,
   type MappingConfig,
   type ProvisioningLogRecord,
   type ProvisioningPolicy,
@@ -224,6 +225,24 @@ describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => 
     expect(error.detail).toContain('mail');
   });
 
+  /** A provisioner matching on uid (first) and mail, over the given target. */
+  const matchingOnUidAndMail = (target: DirectoryTarget) => {
+    const mapping: MappingConfig = {
+      rules: [],
+      matching: [
+        { attribute: 'uid', precedence: 1 },
+        { attribute: 'mail', precedence: 2 },
+      ],
+    };
+    return createProvisioner({
+      connector: 'LDAP',
+      target,
+      store: createMemoryStore({ indexes: [{ attribute: 'mail' }, { attribute: 'uid' }] }),
+      mapping,
+      schema: buildSchemas(selected, directorySchema, { mapping }),
+    });
+  };
+
   it('names every searched attribute when the directory matched an entry by a rule the host cannot replay', async () => {
     const target = memoryTarget(['DC=Contoso,DC=lab']);
     await target.add({
@@ -239,20 +258,7 @@ describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => 
         return assertions.some((a) => a.attribute === 'uid' && a.value === 'outside') ? outside : [];
       },
     };
-    const mapping: MappingConfig = {
-      rules: [],
-      matching: [
-        { attribute: 'uid', precedence: 1 },
-        { attribute: 'mail', precedence: 2 },
-      ],
-    };
-    const provisioner = createProvisioner({
-      connector: 'LDAP',
-      target: withAny,
-      store: createMemoryStore({ indexes: [{ attribute: 'mail' }, { attribute: 'uid' }] }),
-      mapping,
-      schema: buildSchemas(selected, directorySchema, { mapping }),
-    });
+    const provisioner = matchingOnUidAndMail(withAny);
     const user = { ...bsimon, [EXT]: { ...bsimon[EXT], uid: 'outside', mail: 'new@contoso.com' } };
     const error = await rejection(provisioner.createUser(user));
     expect(error.status).toBe(409);
@@ -271,20 +277,7 @@ describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => 
         return [...new Map(found.flat().map((e) => [e.anchor, e])).values()];
       },
     };
-    const mapping: MappingConfig = {
-      rules: [],
-      matching: [
-        { attribute: 'uid', precedence: 1 },
-        { attribute: 'mail', precedence: 2 },
-      ],
-    };
-    const provisioner = createProvisioner({
-      connector: 'LDAP',
-      target: withAny,
-      store: createMemoryStore({ indexes: [{ attribute: 'mail' }, { attribute: 'uid' }] }),
-      mapping,
-      schema: buildSchemas(selected, directorySchema, { mapping }),
-    });
+    const provisioner = matchingOnUidAndMail(withAny);
     await provisioner.createUser(bsimon);
     expect(searches).toEqual([['uid=bsimon', 'mail=bsimon@contoso.com']]);
     // Created outside the host (not in the cache): only the live search can see it.
