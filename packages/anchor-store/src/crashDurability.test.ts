@@ -3,10 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { DURABILITY_INDEXES, durabilityEntry } from '../test/fixtures/durabilityEntry.ts';
 import { createSqliteStore, hashEntry } from './index.ts';
+import { _sqliteDriver } from './sqlite/driver.ts';
+
+// The driver this Node runs (better-sqlite3 12, or 13 on Node 24 and later).
+const { Database } = _sqliteDriver();
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = mkdtempSync(join(tmpdir(), 'anchor-store-crash-'));

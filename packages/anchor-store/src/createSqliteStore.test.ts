@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore, type EntryInput } from './index.ts';
 import { testAnchorStore } from './testing/index.ts';
+import { _sqliteDriver } from './sqlite/driver.ts';
+
+// The driver this Node runs (better-sqlite3 12, or 13 on Node 24 and later).
+const { Database } = _sqliteDriver();
 
 const dir = mkdtempSync(join(tmpdir(), 'anchor-store-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

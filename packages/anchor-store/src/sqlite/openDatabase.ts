@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AnchorStoreError } from '../AnchorStoreError.ts';
+import { _sqliteDriver } from './driver.ts';
 import type { ResolvedIndexes } from '../internal/indexes.ts';
 import { _ensureLoadIndexes, _migrate } from './migrations.ts';
 import { _syncIndexes } from './syncIndexes.ts';
@@ -26,7 +27,7 @@ export interface OpenDatabaseOptions {
 export function _openDatabase(options: OpenDatabaseOptions, indexes: ResolvedIndexes): Database.Database {
   let db: Database.Database | undefined;
   try {
-    db = new Database(options.path);
+    db = new (_sqliteDriver().Database)(options.path);
     db.pragma(`busy_timeout = ${options.busyTimeoutMs}`);
     // Only takes effect on a new, empty file (before WAL is switched on). 16 KiB pages: fewer system calls
     // and B-tree levels than 4 KiB when loading (about 1.2x the rate), while a lookup that misses the page

@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { UpsertOutcome } from '../AnchorStore.ts';
 import type { BatchWriter } from '../internal/bulkUpsert.ts';
 import type { PreparedEntry } from '../internal/prepareEntry.ts';
+import { _sqliteDriver } from './driver.ts';
 import { WRITER_THREAD_SOURCE } from './writerThreadSource.ts';
 
 /** The load writer thread, seen from the store. @internal */
@@ -23,8 +23,6 @@ interface Reply {
   readonly error?: { readonly message: string; readonly code?: string };
 }
 
-const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-
 /**
  * Starts the thread that writes a load into an empty store (`WRITER_THREAD_SOURCE`), so preparing entries
  * (validation, canonical JSON, hash — on the caller's thread) and SQLite's inserts and commits run on two
@@ -37,7 +35,7 @@ const driver = createRequire(import.meta.url).resolve('better-sqlite3');
 export function _startLoadWriter(path: string, pragmas: readonly string[]): LoadWriter {
   const worker = new Worker(WRITER_THREAD_SOURCE, {
     eval: true,
-    workerData: { driver, path, pragmas },
+    workerData: { driver: _sqliteDriver().path, path, pragmas },
   });
   worker.unref();
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
