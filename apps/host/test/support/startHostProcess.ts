@@ -121,8 +121,11 @@ export async function startHostProcess(
   const deadline = Date.now() + (options.timeoutMs ?? 120_000);
   const path = options.waitReady === false ? '/healthz' : '/readyz';
   while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`scim2ldap serve exited with ${child.exitCode}:\n${host.output()}`);
+    // A crash ends with a signal (e.g. SIGABRT) and no exit code: fail at once, not after the whole timeout.
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(
+        `scim2ldap serve exited with ${child.exitCode ?? `signal ${child.signalCode}`}:\n${host.output()}`,
+      );
     try {
       const res = await requestHost(`${baseUrl}${path}`, { insecure: true, timeoutMs: 2000 });
       if (res.status === 200) return host;
