@@ -24,6 +24,11 @@ export interface ProvisionerOptions {
   readonly random?: RandomSource;
   /** Receives one record per request, success or failure; records hold no secrets. */
   readonly logger?: (record: ProvisioningLogRecord) => void;
+  /**
+   * Where the embedding application's configuration sets the DN rule and the object classes, named by the
+   * errors that ask for them (default `mapping.dnRule`, `mapping.objectClasses`: this package's own keys).
+   */
+  readonly configKeys?: { readonly dnRule?: string; readonly objectClasses?: string };
 }
 
 /** Per-request options. */

@@ -108,6 +108,31 @@ describe('createProvisioner with ECMA2Host extension attributes (Entra)', () => 
     });
   });
 
+  it('refuses a create without DN or object class with a 400 naming where to configure them, writing nothing', async () => {
+    const { target, provisioner } = setup();
+    const { '-dn-': _dn, ...withoutDn } = bsimon[EXT];
+    const noDn = await rejection(provisioner.createUser({ ...bsimon, [EXT]: withoutDn }));
+    expect(noDn.status).toBe(400);
+    expect(noDn.detail).toContain('configure a DN rule (mapping.dnRule)');
+    const { objectClass: _classes, ...withoutClasses } = bsimon[EXT];
+    const noClass = await rejection(provisioner.createUser({ ...bsimon, [EXT]: withoutClasses }));
+    expect(noClass.detail).toContain('set mapping.objectClasses');
+    expect(target.calls).toEqual([]);
+
+    // An application names its own configuration keys.
+    const mapping: MappingConfig = { rules: [] };
+    const hosted = createProvisioner({
+      connector: 'LDAP',
+      target,
+      store: createMemoryStore(),
+      mapping,
+      schema: buildSchemas(selected, directorySchema, { mapping }),
+      configKeys: { dnRule: 'connectors[0].dnRule', objectClasses: 'connectors[0].objectClass' },
+    });
+    const keyed = await rejection(hosted.createUser({ ...bsimon, [EXT]: withoutDn }));
+    expect(keyed.detail).toContain('configure a DN rule (connectors[0].dnRule)');
+  });
+
   it('commits lingering cache writes on settle(), as a shutdown does before closing the store', async () => {
     const store = createMemoryStore({ indexes: [{ attribute: 'mail' }] });
     const mapping: MappingConfig = { rules: [], matching: [] };

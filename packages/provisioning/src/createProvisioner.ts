@@ -17,10 +17,12 @@ import { activeOf, asResource, changedPaths } from './readRequest.ts';
 import { type RequestScope, runLogged } from './runLogged.ts';
 
 const DEFAULT_PAGE = 100;
-const NO_DN =
-  'No DN for the new entry: send urn:ietf:params:scim:schemas:extension:ECMA2Host:2.0:User:-dn- or configure a DN rule (mapping.dnRule)';
-const NO_CLASS =
-  'No objectClass for the new entry: map objectClass or set mapping.objectClasses (the structural class, e.g. inetOrgPerson)';
+/** The 400 of a create that yields no DN, naming where the embedding application configures the DN rule. */
+const noDn = (key: string): string =>
+  `No DN for the new entry: send urn:ietf:params:scim:schemas:extension:ECMA2Host:2.0:User:-dn- or configure a DN rule (${key})`;
+/** The 400 of a create that yields no object class, naming where the application configures them. */
+const noClass = (key: string): string =>
+  `No objectClass for the new entry: map objectClass or set ${key} (the structural class, e.g. inetOrgPerson)`;
 
 /**
  * Creates the SCIM ⇄ directory translation of one connector: users are created, read, matched, updated,
@@ -65,8 +67,16 @@ export function createProvisioner(options: ProvisionerOptions): Provisioner {
   async function create(scope: RequestScope, body: unknown): Promise<ScimResource> {
     const resource = asResource(body);
     const plan = await mapUserToEntry(resource, mapping, schemas, { kind: 'create' });
-    if (plan.dn === undefined) throw new ScimError(400, NO_DN, { scimType: 'invalidValue' });
-    if (!plan.objectClasses?.length) throw new ScimError(400, NO_CLASS, { scimType: 'invalidValue' });
+    if (plan.dn === undefined) {
+      throw new ScimError(400, noDn(options.configKeys?.dnRule ?? 'mapping.dnRule'), {
+        scimType: 'invalidValue',
+      });
+    }
+    if (!plan.objectClasses?.length) {
+      throw new ScimError(400, noClass(options.configKeys?.objectClasses ?? 'mapping.objectClasses'), {
+        scimType: 'invalidValue',
+      });
+    }
     scope.dn = plan.dn;
     const attributes: Record<string, readonly string[]> = {};
     for (const [name, values] of Object.entries(keepRdnValues(plan.dn, plan.attributes, 'create'))) {

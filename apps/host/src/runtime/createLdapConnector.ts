@@ -108,6 +108,11 @@ export const createLdapConnector: ConnectorFactory = async (config, deps) => {
   });
   const provisioner = createProvisioner({
     connector: config.name,
+    // Errors that ask for a DN rule or object classes name this file's keys, not the library's.
+    configKeys: {
+      dnRule: `the dnRule key of connector "${config.name}"`,
+      objectClasses: `the objectClass / auxiliaryClasses keys of connector "${config.name}"`,
+    },
     target,
     store,
     mapping,
