@@ -269,4 +269,39 @@ describe('connections to OpenLDAP', () => {
       await pool.close();
     }
   });
+
+  it('times out an add when the server stops answering (one deadline timer for all in flight), then adds again', async () => {
+    const pool = createConnectionPool({
+      url: dir.ldapUrl,
+      bind: admin(),
+      size: 1,
+      healthCheckIntervalMs: 0,
+      operationTimeoutMs: 500,
+    });
+    const target = createLdapTarget({ pool, bases: [dir.baseDn], anchor: 'entryUUID' });
+    const user = (name: string) => ({
+      dn: `cn=${name},${dir.baseDn}`,
+      objectClasses: ['inetOrgPerson'],
+      attributes: { cn: [name], sn: ['Pause'] },
+    });
+    const pid = restartedPid ?? dir.pid;
+    try {
+      expect((await target.add(user('before.pause'))).anchor).not.toBe('');
+      process.kill(pid, 'SIGSTOP');
+      const started = performance.now();
+      const stalled = await Promise.all([
+        failure(target.add(user('during.pause.1'))),
+        failure(target.add(user('during.pause.2'))),
+      ]);
+      const waited = performance.now() - started;
+      for (const error of stalled) expect(error.message).toContain('timed out');
+      expect(waited).toBeGreaterThanOrEqual(450);
+      process.kill(pid, 'SIGCONT');
+      const entry = await target.add(user('after.pause'));
+      expect(entry.attributes['sn']).toEqual(['Pause']);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      await pool.close();
+    }
+  });
 });

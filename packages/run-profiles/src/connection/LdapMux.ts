@@ -73,7 +73,8 @@ export class LdapMux {
   private outgoing: Buffer[] = [];
   /**
    * One timer for all requests in flight, armed for the oldest one's deadline (requests are kept in the
-   * order sent): a timer per request cost more than the rest of the bookkeeping of an add.
+   * order sent): a timer per request cost more than the rest of the bookkeeping of an add. Unref'd: it may
+   * outlive the last answer, and the socket keeps the process alive while requests are in flight.
    */
   private timer: NodeJS.Timeout | undefined;
   private readonly checkDeadlines = (): void => {
@@ -81,7 +82,7 @@ export class LdapMux {
     for (const waiter of this.pending.values()) {
       const left = waiter.deadline - performance.now();
       if (left <= 0) this.fail(new Error('AddRequest: Operation timed out'), true);
-      else this.timer = setTimeout(this.checkDeadlines, left + 1);
+      else this.timer = setTimeout(this.checkDeadlines, left + 1).unref();
       return;
     }
   };
@@ -175,7 +176,7 @@ export class LdapMux {
     const message = encode(id);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, deadline: performance.now() + this.timeoutMs, entries: [] });
-      this.timer ??= setTimeout(this.checkDeadlines, this.timeoutMs + 1);
+      this.timer ??= setTimeout(this.checkDeadlines, this.timeoutMs + 1).unref();
       // Requests sent in the same tick (e.g. the follow-ups of several answers read in one chunk) leave in
       // one write instead of one system call each; a single request goes as is, without the stream's
       // cork/writev machinery.
