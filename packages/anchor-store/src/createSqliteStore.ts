@@ -141,9 +141,8 @@ export function createSqliteStore(options: SqliteStoreOptions): AnchorStore {
       // a writer thread append the rows while this thread prepares the next batch, and build the indexes
       // sorted at the end. Lookups meanwhile stay correct (by scan). One such load at a time: a second load
       // meanwhile takes the normal path (slower, still correct); so does an in-memory database, which a
-      // second connection cannot open, and a list shorter than one batch.
-      // A list shorter than one batch (a group commit of a few new entries) is not worth a thread and an
-      // index rebuild.
+      // second connection cannot open, and a list shorter than one batch (a group commit of a few new
+      // entries is not worth a thread and an index rebuild).
       const small = Array.isArray(entries) && entries.length < (bulkOptions?.batchSize ?? DEFAULT_BATCH_SIZE);
       const appendOnly = run('bulkUpsert', () => {
         restoreIndexes();

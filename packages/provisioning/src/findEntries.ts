@@ -1,4 +1,4 @@
-import { type AnchorStore, type EntryInput, hashEntry, type StoredEntry } from '@scim2ldap/anchor-store';
+import { type AnchorStore, hashEntry, type StoredEntry } from '@scim2ldap/anchor-store';
 import type { CacheWrite, CacheWriter } from './createCacheWriter.ts';
 import type { DirectoryEntry, DirectoryTarget } from './DirectoryTarget.ts';
 import { DnSyntaxError, formatDn, normalizeDn, parseDn } from './parseDn.ts';
@@ -108,7 +108,7 @@ async function findByAttribute(
       context,
       () => context.store.findByAttribute(attribute, value),
       // A lingering write matters if it adds the value, or removes / changes an entry (which may hold it).
-      (write) => write.kind === 'delete' || holdsValue(asEntry(write.entry), attribute, value),
+      (write) => write.kind === 'delete' || holdsValue(write.entry, attribute, value),
     )) ?? [];
   const current: DirectoryEntry[] = [];
   for (const hit of hits) {
@@ -123,11 +123,15 @@ async function findByAttribute(
 
 /**
  * Whether the entry still holds the value (case-insensitively; the directory decided the match first).
- * @param entry the entry as read
+ * @param entry the entry as read (or as queued for the cache: only its object classes and attributes count)
  * @param attribute the attribute name (any case)
  * @param value the value looked for
  */
-export function holdsValue(entry: DirectoryEntry, attribute: string, value: string): boolean {
+export function holdsValue(
+  entry: Pick<DirectoryEntry, 'objectClasses' | 'attributes'>,
+  attribute: string,
+  value: string,
+): boolean {
   const wanted = attribute.toLowerCase();
   if (wanted === 'objectclass')
     return entry.objectClasses.some((v) => v.toLowerCase() === value.toLowerCase());
@@ -199,14 +203,4 @@ export function sameDn(a: string, b: string): boolean {
   } catch {
     return a.toLowerCase() === b.toLowerCase();
   }
-}
-
-/** A queued cache entry in the shape `holdsValue` reads. */
-function asEntry(entry: EntryInput): DirectoryEntry {
-  return {
-    anchor: entry.anchor,
-    dn: entry.dn,
-    objectClasses: entry.objectClasses,
-    attributes: entry.attributes,
-  } as DirectoryEntry;
 }

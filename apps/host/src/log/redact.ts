@@ -1,5 +1,7 @@
+/** Words that make a key secret (password, userPassword, export_password, token, Authorization, …). */
+const secretWords = 'pass|secret|token|authorization|credential';
 /** Keys whose values never reach a log line. */
-const secretKey = /pass(word)?|secret|token|authorization|credential|^export_password$/i;
+const secretKey = new RegExp(secretWords, 'i');
 
 const isSecretKey = (key: string): boolean => {
   const colon = key.lastIndexOf(':');
@@ -39,8 +41,7 @@ export function redact(value: unknown, secrets: readonly string[] = []): unknown
 
 // A JSON object key (`"…":`) with a secret-looking word anywhere in it: every key `isSecretKey` accepts (it
 // tests the part after the last colon) matches, so a line without a match needs no key redaction.
-const secretWord = /pass|secret|token|authorization|credential/i;
-const secretKeyInJson = /"(?:[^"\\]|\\.)*(?:pass|secret|token|authorization|credential)(?:[^"\\]|\\.)*":/i;
+const secretKeyInJson = new RegExp(`"(?:[^"\\\\]|\\\\.)*(?:${secretWords})(?:[^"\\\\]|\\\\.)*":`, 'i');
 const surrogate = /[\ud800-\udfff]/;
 
 /** Whether serialised JSON may contain one of the secrets the scrubber removes (as JSON escapes it). */
@@ -63,7 +64,7 @@ export function redactedJson(value: unknown, secrets: readonly string[] = []): s
   // Most lines hold no secret-looking key and no secret: then the plain serialisation is the answer. The
   // checks below can only err towards the full pass (a key-like text inside a value, a secret's escaped form).
   const plain = JSON.stringify(value);
-  const keyLike = secretWord.test(plain) && secretKeyInJson.test(plain); // the first test is 4× faster
+  const keyLike = secretKey.test(plain) && secretKeyInJson.test(plain); // the first test is 4× faster
   if (typeof plain !== 'string' || (!keyLike && !holdsSecret(plain, secrets))) return plain;
   const scrub = scrubber(secrets);
   return JSON.stringify(value, function (this: unknown, key: string, node: unknown): unknown {

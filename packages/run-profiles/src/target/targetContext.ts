@@ -17,10 +17,11 @@ export interface TargetContext {
   readonly lockProfile: LockProfile | undefined;
   readonly password: PasswordPolicy;
   readonly subtreeDelete: 'auto' | 'treeDeleteControl' | 'recursive';
-  /** Root DSE, read once through whichever connection asks first. */
-  rootDse: Promise<LdapEntry> | undefined;
-  /** The Root DSE's `supportedControl` and `supportedExtension` OIDs, once read (asked on every add). */
-  supported?: { readonly [list in SupportList]: ReadonlySet<string> };
+  /**
+   * The Root DSE's `supportedControl` and `supportedExtension` OIDs, read once through whichever connection
+   * asks first (asked on every add).
+   */
+  supported: Promise<{ readonly [list in SupportList]: ReadonlySet<string> }> | undefined;
 }
 
 /** The Root DSE lists {@link serverSupports} looks in. */
@@ -29,7 +30,7 @@ type SupportList = 'supportedExtension' | 'supportedControl';
 /**
  * Whether the Root DSE lists an OID under `supportedExtension` or `supportedControl`, read through the
  * connection already held (so a pool of one cannot deadlock).
- * @param context the target context (caches the Root DSE)
+ * @param context the target context (caches the Root DSE's OIDs)
  * @param connection the connection in use
  * @param list which Root DSE attribute
  * @param oid the OID
@@ -40,24 +41,21 @@ export async function serverSupports(
   list: SupportList,
   oid: string,
 ): Promise<boolean> {
-  if (context.supported !== undefined) return context.supported[list].has(oid);
-  if (context.rootDse === undefined) {
+  if (context.supported === undefined) {
     const reading = connection.read('', ['supportedExtension', 'supportedControl']).then((entry) => {
       if (entry === undefined) throw new Error('Root DSE not readable');
-      return entry;
+      return {
+        supportedControl: new Set(valuesOf(entry, 'supportedControl')),
+        supportedExtension: new Set(valuesOf(entry, 'supportedExtension')),
+      };
     });
-    context.rootDse = reading;
+    context.supported = reading;
     reading.catch(() => {
-      if (context.rootDse === reading) context.rootDse = undefined;
+      if (context.supported === reading) context.supported = undefined;
     });
   }
   try {
-    const rootDse = await context.rootDse;
-    context.supported ??= {
-      supportedControl: new Set(valuesOf(rootDse, 'supportedControl')),
-      supportedExtension: new Set(valuesOf(rootDse, 'supportedExtension')),
-    };
-    return context.supported[list].has(oid);
+    return (await context.supported)[list].has(oid);
   } catch {
     return false;
   }
@@ -102,7 +100,7 @@ export function resolveTargetContext(options: LdapTargetOptions): TargetContext 
     lockProfile: options.lockProfile,
     password: options.passwordPolicy ?? {},
     subtreeDelete: options.subtreeDelete ?? 'auto',
-    rootDse: undefined,
+    supported: undefined,
   };
 }
 
