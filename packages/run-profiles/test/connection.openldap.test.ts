@@ -239,20 +239,29 @@ describe('connections to OpenLDAP', () => {
     }
   });
 
-  it('adds with a read-back again after a restart: the multiplexed add connection reopens with backoff', async () => {
+  /** A target over a pool of one admin connection, and a user entry with the given cn and sn. */
+  const addingTarget = (options: Partial<Parameters<typeof createConnectionPool>[0]>, sn: string) => {
     const pool = createConnectionPool({
       url: dir.ldapUrl,
       bind: admin(),
       size: 1,
       healthCheckIntervalMs: 0,
-      reconnect: { initialDelayMs: 50, maxDelayMs: 400, maxElapsedMs: 20_000 },
+      ...options,
     });
     const target = createLdapTarget({ pool, bases: [dir.baseDn], anchor: 'entryUUID' });
     const user = (name: string) => ({
       dn: `cn=${name},${dir.baseDn}`,
       objectClasses: ['inetOrgPerson'],
-      attributes: { cn: [name], sn: ['Restart'] },
+      attributes: { cn: [name], sn: [sn] },
     });
+    return { pool, target, user };
+  };
+
+  it('adds with a read-back again after a restart: the multiplexed add connection reopens with backoff', async () => {
+    const { pool, target, user } = addingTarget(
+      { reconnect: { initialDelayMs: 50, maxDelayMs: 400, maxElapsedMs: 20_000 } },
+      'Restart',
+    );
     try {
       expect((await target.add(user('before.restart'))).anchor).not.toBe('');
       const argv = await killServer(restartedPid ?? dir.pid);
@@ -271,19 +280,7 @@ describe('connections to OpenLDAP', () => {
   });
 
   it('times out an add when the server stops answering (one deadline timer for all in flight), then adds again', async () => {
-    const pool = createConnectionPool({
-      url: dir.ldapUrl,
-      bind: admin(),
-      size: 1,
-      healthCheckIntervalMs: 0,
-      operationTimeoutMs: 500,
-    });
-    const target = createLdapTarget({ pool, bases: [dir.baseDn], anchor: 'entryUUID' });
-    const user = (name: string) => ({
-      dn: `cn=${name},${dir.baseDn}`,
-      objectClasses: ['inetOrgPerson'],
-      attributes: { cn: [name], sn: ['Pause'] },
-    });
+    const { pool, target, user } = addingTarget({ operationTimeoutMs: 500 }, 'Pause');
     const pid = restartedPid ?? dir.pid;
     try {
       expect((await target.add(user('before.pause'))).anchor).not.toBe('');

@@ -34,8 +34,17 @@ describe('scoped searches on OpenLDAP (600 seeded users, gidNumber 10000 for all
       healthCheckIntervalMs: 0,
     });
 
-  /** The same search through the paged path (a pool without `share`). */
-  async function paged(dn: string, password: string, attribute: string, value: string) {
+  /**
+   * A search as the given user, sorted DNs or the error code: unpaged on the multiplexed connection, or
+   * through the paged path when `paged` (a pool without `share`).
+   */
+  async function searchAs(
+    how: 'paged' | 'unpaged',
+    dn: string,
+    password: string,
+    attribute: string,
+    value: string,
+  ) {
     const pool = createConnectionPool({
       url: dir.ldapUrl,
       bind: { method: 'simple', dn, password },
@@ -44,7 +53,11 @@ describe('scoped searches on OpenLDAP (600 seeded users, gidNumber 10000 for all
     });
     const { share: _unused, ...withoutShare } = pool;
     try {
-      const target = createLdapTarget({ pool: withoutShare, bases: [dir.usersDn], anchor: 'entryUUID' });
+      const target = createLdapTarget({
+        pool: how === 'paged' ? withoutShare : pool,
+        bases: [dir.usersDn],
+        anchor: 'entryUUID',
+      });
       return await target.search(attribute, value).then(
         (entries) => entries.map((e) => e.dn).sort(),
         (error: unknown) => (error as LdapOperationError).code,
@@ -53,24 +66,10 @@ describe('scoped searches on OpenLDAP (600 seeded users, gidNumber 10000 for all
       await pool.close();
     }
   }
-
-  async function unpaged(dn: string, password: string, attribute: string, value: string) {
-    const pool = createConnectionPool({
-      url: dir.ldapUrl,
-      bind: { method: 'simple', dn, password },
-      size: 1,
-      healthCheckIntervalMs: 0,
-    });
-    try {
-      const target = createLdapTarget({ pool, bases: [dir.usersDn], anchor: 'entryUUID' });
-      return await target.search(attribute, value).then(
-        (entries) => entries.map((e) => e.dn).sort(),
-        (error: unknown) => (error as LdapOperationError).code,
-      );
-    } finally {
-      await pool.close();
-    }
-  }
+  const paged = (dn: string, password: string, attribute: string, value: string) =>
+    searchAs('paged', dn, password, attribute, value);
+  const unpaged = (dn: string, password: string, attribute: string, value: string) =>
+    searchAs('unpaged', dn, password, attribute, value);
 
   it('finds the one entry of an equality lookup, with its anchor and attributes', async () => {
     const pool = adminPool();
