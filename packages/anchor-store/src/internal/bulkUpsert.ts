@@ -6,8 +6,13 @@ import { _prepareEntry, type PreparedEntry } from './prepareEntry.ts';
 /** Default entries per transaction of `bulkUpsert`. @internal */
 export const DEFAULT_BATCH_SIZE = 1000;
 
-/** Batches handed to an asynchronous writer and not yet committed, at most (one writing, one queued). */
-const MAX_IN_FLIGHT = 2;
+/**
+ * Batches handed to an asynchronous writer and not yet committed, at most: one writing and five queued. The
+ * writer's commits are uneven (a WAL checkpoint's fsync stalls one now and then); with one batch queued the
+ * caller waited out each stall, with five it keeps preparing through them (1,000,000 entries: ≈ 63,000/s →
+ * ≈ 74,000/s; docs/benchmarks.md). A queued batch is one string of about 1 KB per entry.
+ */
+const MAX_IN_FLIGHT = 6;
 
 /**
  * How `_bulkUpsert` builds batches in a driver's own shape and writes them. A driver that encodes each entry
@@ -29,7 +34,7 @@ export interface BatchWriter<B> {
  * a batch atomically — synchronously, or asynchronously (a writer thread:
  * it must commit batches in the order given and refuse every batch after a failed one). An asynchronous
  * writer gets the next batch while it commits the previous one, so preparing and writing overlap; at most
- * two batches are outstanding. A validation error before a batch is handed over leaves that batch unwritten;
+ * six batches are outstanding. A validation error before a batch is handed over leaves that batch unwritten;
  * either error is thrown only after the outstanding batches have settled, with the count of committed ones.
  * Yields to the event loop between batches.
  * @internal

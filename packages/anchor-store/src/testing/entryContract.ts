@@ -135,23 +135,21 @@ export function entryContract({ open }: ContractContext): void {
     const store = await open({ indexes: [{ attribute: 'mail' }] });
     const seen: unknown[] = [];
     async function* source(): AsyncGenerator<EntryInput> {
-      yield _person(1);
-      yield _person(2);
-      yield _person(4);
-      yield _person(5);
-      // Batch 1 is committed by now (a driver may still be writing batch 2); the load is not finished.
+      for (let n = 1; n <= 12; n++) yield _person(n);
+      // Six batches are handed over, so batch 1 is committed by now (a driver writing asynchronously has at
+      // most six outstanding and may still be writing the others); the load is not finished.
       seen.push(
         (await store.get(_person(1).anchor))?.dn,
         (await store.getByDn(_person(2).dn))?.anchor,
         (await store.findByAttribute('mail', 'user1@example.org')).length,
-        await store.upsert(_person(9)),
+        await store.upsert(_person(20)),
       );
-      yield _person(3);
+      yield _person(13);
     }
     await store.bulkUpsert(source(), { batchSize: 2 });
     expect(seen).toEqual([_person(1).dn, _person(2).anchor, 1, 'added']);
-    expect(await store.count()).toBe(6);
-    expect((await store.findByAttribute('mail', 'user9@example.org'))[0]?.anchor).toBe(_person(9).anchor);
+    expect(await store.count()).toBe(14);
+    expect((await store.findByAttribute('mail', 'user20@example.org'))[0]?.anchor).toBe(_person(20).anchor);
   });
 
   it('runs two bulk loads into an empty store at once without losing or doubling entries', async () => {
