@@ -10,7 +10,7 @@ export interface CanonicalEntry {
   readonly values: readonly (readonly string[])[];
   /** The first attribute name given twice (names compare case-insensitively), if any. */
   readonly duplicate: string | undefined;
-  /** JSON `[objectClasses, names, values]`: the stored snapshot (read back with `_parseBody`). */
+  /** The stored snapshot (read back with `_parseBody`; its forms are described there). */
   readonly body: string;
   /** 22 characters of base64url: 128 bits of SHA-256 over the canonical form. */
   readonly hash: string;
@@ -18,11 +18,13 @@ export interface CanonicalEntry {
 
 /**
  * Puts an entry's attributes in canonical order (sorted by lower-case name, empty ones dropped) and builds,
- * in one pass, the stored JSON body and the content hash. The JSON of the values is built once and serves
- * both: the hash input is the DN (length-prefixed), the lower-cased sorted object classes, the lower-cased
- * names and that values JSON — concatenated JSON texts, so the encoding is injective without escaping. Only
- * a multi-valued attribute whose values are not already sorted makes the hash need a second, sorted JSON.
- * Expects types already checked.
+ * in one pass, the stored body and the content hash. The text of the values is built once and serves both:
+ * the hash input is the DN (length-prefixed), the lower-cased sorted object classes and the lower-cased
+ * names (JSON texts, each self-delimiting), then the values text tagged with its form — so the encoding is
+ * injective. The values text is the compact form (`_parseBody`): values joined with U+001F, attributes with
+ * U+001E, about three times cheaper to build than JSON; when a value itself holds one of those two
+ * characters, JSON instead. Only a multi-valued attribute whose values are not already sorted makes the
+ * hash need a second, sorted text. Expects types already checked.
  * @internal
  */
 export function _canonicalEntry(
@@ -41,20 +43,66 @@ export function _canonicalEntry(
     values[i] = v;
     if (valuesSorted && v.length > 1 && !isSorted(v)) valuesSorted = false;
   }
-  const valuesJson = JSON.stringify(values);
-  const hashedValues = valuesSorted
-    ? valuesJson
-    : JSON.stringify(values.map((v) => (v.length > 1 ? [...v].sort() : v)));
+  const sorted = (): (readonly string[])[] => values.map((v) => (v.length > 1 ? [...v].sort() : v));
   const classes = classesOf(objectClasses);
+  const compact = compactValues(values);
+  let body: string;
+  let hashedValues: string;
+  if (compact !== undefined) {
+    body = `[${classes.json},${shape.namesJson}]${HEADER_END}${compact}`;
+    hashedValues = `c${valuesSorted ? compact : compactValues(sorted())}`;
+  } else {
+    const valuesJson = JSON.stringify(values);
+    body = `[${classes.json},${shape.namesJson},${valuesJson}]`;
+    hashedValues = `j${valuesSorted ? valuesJson : JSON.stringify(sorted())}`;
+  }
   const canonical = `${dn.length}:${dn}${classes.canonicalJson}${shape.lowerNamesJson}${hashedValues}`;
   return {
     names,
     lowerNames: shape.lowerNames,
     values,
     duplicate: shape.duplicate,
-    body: `[${classes.json},${shape.namesJson},${valuesJson}]`,
+    body,
     hash: hash('sha256', canonical, 'base64url').slice(0, 22),
   };
+}
+
+/** Ends the JSON header of a compact body; JSON text never holds it unescaped. */
+const HEADER_END = '\u001d';
+/** Between the values of one attribute in a compact body. */
+const VALUE_SEPARATOR = '\u001f';
+/** Between attributes in a compact body. */
+const ATTRIBUTE_SEPARATOR = '\u001e';
+
+/**
+ * The compact text of the values (each attribute's values joined with U+001F, the attributes with U+001E),
+ * or undefined when a value holds either character. Checked by counting the separators in the text: there
+ * are exactly as many as the joins put in only if no value brought its own.
+ */
+function compactValues(values: readonly (readonly string[])[]): string | undefined {
+  const parts = new Array<string>(values.length);
+  let joins = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v.length === 1) parts[i] = v[0]!;
+    else {
+      parts[i] = v.join(VALUE_SEPARATOR);
+      joins += v.length - 1;
+    }
+  }
+  const text = parts.join(ATTRIBUTE_SEPARATOR);
+  return occursExactly(text, ATTRIBUTE_SEPARATOR, values.length - 1) &&
+    occursExactly(text, VALUE_SEPARATOR, joins)
+    ? text
+    : undefined;
+}
+
+function occursExactly(text: string, char: string, expected: number): boolean {
+  let count = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) {
+    if (++count > expected) return false;
+  }
+  return count === expected;
 }
 
 /** The canonical order of one list of attribute names, and its JSON. */
@@ -117,14 +165,35 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * Reads a stored body back into object classes and an attributes object (a fresh copy). Also reads the
- * `[objectClasses, attributes]` form written before the canonical body.
+ * Reads a stored body back into object classes and an attributes object (a fresh copy). A body is one of
+ * (grammar; `JSON(x)` is JSON text, `US` U+001F, `RS` U+001E, `GS` U+001D):
+ *
+ *     body    = compact / json / legacy
+ *     compact = JSON([objectClasses, names]) GS values        ; written since session 4
+ *     values  = [ attr *( RS attr ) ]                          ; one attr per name, none if no names
+ *     attr    = value *( US value )                            ; no value holds US or RS
+ *     json    = JSON([objectClasses, names, values])           ; when a value holds US or RS
+ *     legacy  = JSON([objectClasses, attributes])              ; written before the canonical body
+ *
+ * JSON text holds no raw U+001D, so the first one ends a compact body's header.
  * @internal
  */
 export function _parseBody(body: string): [string[], Record<string, string[]>] {
-  const parsed = JSON.parse(body) as [string[], string[], string[][]] | [string[], Record<string, string[]>];
-  if (parsed.length === 2) return parsed;
-  const [objectClasses, names, values] = parsed;
+  const headerEnd = body.indexOf(HEADER_END);
+  let objectClasses: string[];
+  let names: string[];
+  let values: string[][];
+  if (headerEnd !== -1) {
+    [objectClasses, names] = JSON.parse(body.slice(0, headerEnd)) as [string[], string[]];
+    const text = body.slice(headerEnd + 1);
+    values = names.length === 0 ? [] : text.split(ATTRIBUTE_SEPARATOR).map((v) => v.split(VALUE_SEPARATOR));
+  } else {
+    const parsed = JSON.parse(body) as
+      | [string[], string[], string[][]]
+      | [string[], Record<string, string[]>];
+    if (parsed.length === 2) return parsed;
+    [objectClasses, names, values] = parsed;
+  }
   const attributes: Record<string, string[]> = {};
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;

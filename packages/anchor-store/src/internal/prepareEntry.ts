@@ -10,7 +10,7 @@ export interface PreparedEntry {
   readonly dn: string;
   readonly dnNorm: string;
   /**
-   * JSON `[objectClasses, names, values]` in canonical order (`_canonicalEntry`; read with `_parseBody`): the
+   * The entry in canonical order (`_canonicalEntry`; its forms and how to read it: `_parseBody`): the
    * stored snapshot, so the caller's object is never aliased.
    */
   readonly body: string;
