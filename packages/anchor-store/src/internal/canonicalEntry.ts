@@ -43,18 +43,17 @@ export function _canonicalEntry(
     values[i] = v;
     if (valuesSorted && v.length > 1 && !isSorted(v)) valuesSorted = false;
   }
-  const sorted = (): (readonly string[])[] => values.map((v) => (v.length > 1 ? [...v].sort() : v));
   const classes = classesOf(objectClasses);
   const compact = compactValues(values);
   let body: string;
   let hashedValues: string;
   if (compact !== undefined) {
     body = `[${classes.json},${shape.namesJson}]${HEADER_END}${compact}`;
-    hashedValues = `c${valuesSorted ? compact : compactValues(sorted())}`;
+    hashedValues = `c${valuesSorted ? compact : compactValues(sortedValues(values))}`;
   } else {
     const valuesJson = JSON.stringify(values);
     body = `[${classes.json},${shape.namesJson},${valuesJson}]`;
-    hashedValues = `j${valuesSorted ? valuesJson : JSON.stringify(sorted())}`;
+    hashedValues = `j${valuesSorted ? valuesJson : JSON.stringify(sortedValues(values))}`;
   }
   const canonical = `${dn.length}:${dn}${classes.canonicalJson}${shape.lowerNamesJson}${hashedValues}`;
   return {
@@ -65,6 +64,11 @@ export function _canonicalEntry(
     body,
     hash: hash('sha256', canonical, 'base64url').slice(0, 22),
   };
+}
+
+/** Each attribute's values sorted (a copy where more than one). */
+function sortedValues(values: readonly (readonly string[])[]): (readonly string[])[] {
+  return values.map((v) => (v.length > 1 ? [...v].sort() : v));
 }
 
 /** Ends the JSON header of a compact body; JSON text never holds it unescaped. */
