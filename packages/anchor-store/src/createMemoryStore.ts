@@ -85,7 +85,9 @@ export function createMemoryStore(options: AnchorStoreOptions = {}): AnchorStore
   };
   const write = (entry: PreparedEntry, lastSeenRun: number | undefined): UpsertOutcome => {
     const old = rows.get(entry.anchor);
-    if (old && old.entry.hash === entry.hash) {
+    // Read the hash now: a prepared entry drops its canonical form (the caller's value arrays) once it has.
+    const hash = entry.hash;
+    if (old && old.entry.hash === hash) {
       old.lastSeenRun = lastSeenRun;
       return 'unchanged';
     }

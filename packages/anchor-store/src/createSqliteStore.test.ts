@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSqliteStore, type EntryInput } from './index.ts';
+import { createSqliteStore, type EntryInput, hashEntry } from './index.ts';
 import { testAnchorStore } from './testing/index.ts';
 import { _sqliteDriver } from './sqlite/driver.ts';
 
@@ -136,6 +136,38 @@ describe('sqlite driver on disk', () => {
     const anchors: string[] = [];
     for await (const entry of store.iterate()) anchors.push(entry.anchor);
     expect(anchors).toEqual(Array.from({ length: total }, (_, i) => `a${i + 1}`));
+    await store.close();
+  });
+
+  it('stores the hash hashEntry gives, whether the load writer thread or the caller computed it', async () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path, indexes: [{ attribute: 'mail' }] });
+    // Pairs of one attribute list (the thread's "same prefix again" slot), values in order (hashed on the
+    // thread), multi-valued out of order and values holding a separator (both hashed by the caller).
+    const shaped = (i: number): EntryInput => {
+      const base = person(i, `u${i}@example.org`);
+      switch (Math.floor(i / 2) % 4) {
+        case 0:
+          return base;
+        case 1:
+          return { ...base, attributes: { ...base.attributes, cn: [`C ${i}`] } };
+        case 2:
+          return { ...base, attributes: { ...base.attributes, mail: [`z${i}@x`, `a${i}@x`] } };
+        default:
+          return { ...base, attributes: { ...base.attributes, cn: [`C\u001f${i}`, `\u001e`] } };
+      }
+    };
+    const total = 40;
+    function* entries(): Generator<EntryInput> {
+      for (let i = 0; i < total; i++) yield shaped(i);
+    }
+    expect(await store.bulkUpsert(entries(), { batchSize: 7 })).toMatchObject({ added: total });
+    for (let i = 0; i < total; i++) {
+      const stored = await store.get(`a${i}`);
+      expect(stored?.hash, `entry ${i}`).toBe(hashEntry(shaped(i)));
+      expect(stored?.attributes).toEqual(shaped(i).attributes);
+    }
+    expect(await store.bulkUpsert(entries(), { batchSize: 7 })).toMatchObject({ unchanged: total });
     await store.close();
   });
 

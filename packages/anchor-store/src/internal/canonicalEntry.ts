@@ -12,8 +12,14 @@ export interface CanonicalEntry {
   readonly duplicate: string | undefined;
   /** The stored snapshot (read back with `_parseBody`; its forms are described there). */
   readonly body: string;
-  /** 22 characters of base64url: 128 bits of SHA-256 over the canonical form. */
+  /** 22 characters of base64url: 128 bits of SHA-256 over the canonical form (computed when first read). */
   readonly hash: string;
+  /**
+   * Set when the hash is `_contentHash(dn, hashPrefix, body)`: the body is compact and its values text is
+   * also the hashed one (no multi-valued attribute out of order), so a thread holding the DN and the body
+   * needs only this prefix to hash the entry. Undefined otherwise.
+   */
+  readonly hashPrefix: string | undefined;
 }
 
 /**
@@ -55,15 +61,68 @@ export function _canonicalEntry(
     body = `[${classes.json},${shape.namesJson},${valuesJson}]`;
     hashedValues = `j${valuesSorted ? valuesJson : JSON.stringify(sortedValues(values))}`;
   }
-  const canonical = `${dn.length}:${dn}${classes.canonicalJson}${shape.lowerNamesJson}${hashedValues}`;
-  return {
-    names,
-    lowerNames: shape.lowerNames,
-    values,
-    duplicate: shape.duplicate,
-    body,
-    hash: hash('sha256', canonical, 'base64url').slice(0, 22),
-  };
+  const prefix = `${classes.canonicalJson}${shape.lowerNamesJson}`;
+  const hashPrefix = compact !== undefined && valuesSorted ? prefix : undefined;
+  return new Canonical(names, shape.lowerNames, values, shape.duplicate, body, hashPrefix, [
+    dn,
+    prefix,
+    hashedValues,
+  ]);
+}
+
+/** A canonical entry whose hash is computed when first read (a load may leave that to its writer thread). */
+class Canonical implements CanonicalEntry {
+  readonly names: readonly string[];
+  readonly lowerNames: readonly string[];
+  readonly values: readonly (readonly string[])[];
+  readonly duplicate: string | undefined;
+  readonly body: string;
+  readonly hashPrefix: string | undefined;
+  /** What the hash is computed from — the DN, the prefix and the tagged values text — until it is. */
+  #input: readonly [string, string, string] | undefined;
+  #hash: string | undefined = undefined;
+
+  constructor(
+    names: readonly string[],
+    lowerNames: readonly string[],
+    values: readonly (readonly string[])[],
+    duplicate: string | undefined,
+    body: string,
+    hashPrefix: string | undefined,
+    input: readonly [dn: string, prefix: string, hashedValues: string],
+  ) {
+    this.names = names;
+    this.lowerNames = lowerNames;
+    this.values = values;
+    this.duplicate = duplicate;
+    this.body = body;
+    this.hashPrefix = hashPrefix;
+    this.#input = input;
+  }
+
+  get hash(): string {
+    if (this.#hash === undefined) {
+      const [dn, prefix, hashedValues] = this.#input!;
+      this.#hash = hashCanonical(dn, prefix, hashedValues);
+      this.#input = undefined;
+    }
+    return this.#hash;
+  }
+}
+
+/** The content hash of the canonical form: the DN (length-prefixed), the prefix, the tagged values text. */
+function hashCanonical(dn: string, prefix: string, hashedValues: string): string {
+  return hash('sha256', `${dn.length}:${dn}${prefix}${hashedValues}`, 'base64url').slice(0, 22);
+}
+
+/**
+ * The content hash of an entry whose `_canonicalEntry(…).hashPrefix` is `prefix`, from its DN and stored
+ * body — what the load writer thread computes (its program, `WRITER_THREAD_SOURCE`, repeats these lines;
+ * a test checks both give `hashEntry`'s value).
+ * @internal
+ */
+export function _contentHash(dn: string, prefix: string, body: string): string {
+  return hashCanonical(dn, prefix, `c${body.slice(body.indexOf(HEADER_END) + 1)}`);
 }
 
 /** Each attribute's values sorted (a copy where more than one). */

@@ -1,7 +1,7 @@
 import type { EntryInput } from '../AnchorStore.ts';
 import { AnchorStoreError } from '../AnchorStoreError.ts';
 import { normalizeDn } from '../normalizeDn.ts';
-import { _canonicalEntry } from './canonicalEntry.ts';
+import { _canonicalEntry, type CanonicalEntry } from './canonicalEntry.ts';
 import { _indexKeysSorted, type ResolvedIndexes } from './indexes.ts';
 
 /** A validated entry with everything a driver stores next to it. @internal */
@@ -14,7 +14,10 @@ export interface PreparedEntry {
    * stored snapshot, so the caller's object is never aliased.
    */
   readonly body: string;
+  /** The content hash (computed when first read; see `hashPrefix`). */
   readonly hash: string;
+  /** `CanonicalEntry.hashPrefix`: lets a thread holding the DN and body compute the hash instead. */
+  readonly hashPrefix: string | undefined;
   readonly indexKeys: [string, string][];
 }
 
@@ -59,14 +62,49 @@ export function _prepareEntry(entry: EntryInput, indexes: ResolvedIndexes): Prep
       `attribute "${canonical.duplicate}" is given twice (names compare case-insensitively); merge them`,
     );
   }
-  return {
+  return new Prepared(
     anchor,
-    dn: entry.dn,
+    entry.dn,
     dnNorm,
-    body: canonical.body,
-    hash: canonical.hash,
-    indexKeys: _indexKeysSorted(objectClasses, canonical.lowerNames, canonical.values, indexes),
-  };
+    canonical,
+    _indexKeysSorted(objectClasses, canonical.lowerNames, canonical.values, indexes),
+  );
+}
+
+/** A prepared entry; it holds its canonical form only until the hash is read, then just the strings. */
+class Prepared implements PreparedEntry {
+  readonly anchor: string;
+  readonly dn: string;
+  readonly dnNorm: string;
+  readonly body: string;
+  readonly hashPrefix: string | undefined;
+  readonly indexKeys: [string, string][];
+  #canonical: CanonicalEntry | undefined;
+  #hash: string | undefined = undefined;
+
+  constructor(
+    anchor: string,
+    dn: string,
+    dnNorm: string,
+    canonical: CanonicalEntry,
+    indexKeys: [string, string][],
+  ) {
+    this.anchor = anchor;
+    this.dn = dn;
+    this.dnNorm = dnNorm;
+    this.body = canonical.body;
+    this.hashPrefix = canonical.hashPrefix;
+    this.indexKeys = indexKeys;
+    this.#canonical = canonical;
+  }
+
+  get hash(): string {
+    if (this.#hash === undefined) {
+      this.#hash = this.#canonical!.hash;
+      this.#canonical = undefined;
+    }
+    return this.#hash;
+  }
 }
 
 function allStrings(values: readonly unknown[], emptyAllowed: boolean): boolean {

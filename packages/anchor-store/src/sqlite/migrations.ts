@@ -78,6 +78,14 @@ export const LOAD_INDEXES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Settings of the load writer's connection for building `LOAD_INDEXES` (it closes right after): one helper
+ * thread for SQLite's sorter, and 16 MiB of page cache, which also bounds the sorter's in-memory runs — so
+ * the sort is split into runs the two threads sort at once, on the core the load no longer uses.
+ * @internal
+ */
+export const LOAD_INDEX_SETTINGS = 'PRAGMA threads = 2; PRAGMA cache_size = -16384';
+
+/**
  * Creates any missing load index. When the anchor is not unique (a load without its index stored an anchor
  * twice), keeps the row written last for each anchor and returns how many rows it removed.
  * @internal

@@ -96,6 +96,8 @@ export function _startLoadWriter(path: string, pragmas: readonly string[]): Load
  */
 export interface LoadBatch {
   parts: string[];
+  /** The hash prefix of the last entry added whose hash the thread computes, if any. */
+  prefix: string | undefined;
   readonly texts: string[];
   readonly lengths: number[];
   readonly keyCounts: number[];
@@ -105,19 +107,23 @@ export interface LoadBatch {
 const ENTRIES_PER_TEXT = 32;
 
 function newBatch(): LoadBatch {
-  return { parts: [], texts: [], lengths: [], keyCounts: [] };
+  return { parts: [], prefix: undefined, texts: [], lengths: [], keyCounts: [] };
 }
 
 function addToBatch(batch: LoadBatch, entry: PreparedEntry): void {
   const { parts, lengths } = batch;
-  parts.push(entry.anchor, entry.dn, entry.dnNorm, entry.hash, entry.body);
-  lengths.push(
-    entry.anchor.length,
-    entry.dn.length,
-    entry.dnNorm.length,
-    entry.hash.length,
-    entry.body.length,
-  );
+  // The hash slot: the hash, or the hash prefix for the thread to hash the entry itself ('' when it is the
+  // previous entry's prefix again, as it mostly is: one prefix per attribute list).
+  const prefix = entry.hashPrefix;
+  let hashSlot: string;
+  if (prefix === undefined) hashSlot = entry.hash;
+  else if (prefix === batch.prefix) hashSlot = '';
+  else {
+    hashSlot = prefix;
+    batch.prefix = prefix;
+  }
+  parts.push(entry.anchor, entry.dn, entry.dnNorm, hashSlot, entry.body);
+  lengths.push(entry.anchor.length, entry.dn.length, entry.dnNorm.length, hashSlot.length, entry.body.length);
   for (const [attribute, value] of entry.indexKeys) {
     parts.push(attribute, value);
     lengths.push(attribute.length, value.length);

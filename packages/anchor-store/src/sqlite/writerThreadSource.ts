@@ -7,12 +7,15 @@
  * received, with multi-row `INSERT`s. A batch arrives as one string holding all its strings end to end plus
  * their lengths — one copy between threads instead of one per string, which halves what the sending thread
  * spends. Inside the batch's write transaction the thread reads the largest id and numbers the rows after
- * it, so ids stay right even if another connection wrote meanwhile. After a failed batch it refuses every
+ * it, so ids stay right even if another connection wrote meanwhile. It also hashes the entries whose hash
+ * the caller left to it (the hash slot holds the hash prefix instead, see `_contentHash`): the caller's
+ * thread is the load's bottleneck and this one has time to spare. After a failed batch it refuses every
  * later batch: nothing queued behind a failure is committed. `exec` runs SQL: the load's index builds, so
  * they do not block the caller's event loop.
  *
  * Messages in:  `{ id, op: 'append', text, lengths: Uint32Array, keyCounts: Uint32Array, seen }` (per entry:
- *               anchor, dn, dnNorm, hash, body, then attribute and value of each index key),
+ *               anchor, dn, dnNorm, hash slot — the hash, a hash prefix, or '' for the last prefix again —,
+ *               body, then attribute and value of each index key),
  *               `{ id, op: 'exec', sql }`, `{ id, op: 'close' }`.
  * Messages out: `{ id }` or `{ id, error: { message, code } }`.
  * @internal
@@ -33,11 +36,15 @@ function statement(head, row, rows) {
   }
   return prepared;
 }
+const { hash } = require('node:crypto');
+// _contentHash (internal/canonicalEntry.ts), repeated: a test checks the stored hashes equal hashEntry's.
+const contentHash = (dn, prefix, body) =>
+  hash('sha256', dn.length + ':' + dn + prefix + 'c' + body.slice(body.indexOf('\\u001d') + 1), 'base64url').slice(0, 22);
 const ENTRY_HEAD = 'INSERT INTO entries (id, anchor, dn, dn_norm, hash, last_seen_run, body)';
 const KEY_HEAD = 'INSERT INTO attribute_index (attribute, value, entry_id)';
 const ENTRIES_PER_STATEMENT = 100;
 const KEYS_PER_STATEMENT = 300;
-// A batch: per entry [anchor, dn, dnNorm, hash, body, then attribute and value of each index key], all
+// A batch: per entry [anchor, dn, dnNorm, hash slot, body, then attribute and value of each index key], all
 // concatenated in text; lengths gives each string's length; keyCounts the index keys of each entry.
 const append = db.transaction((text, lengths, keyCounts, seen) => {
   const base = (maxId.get().id ?? 0) + 1;
@@ -51,8 +58,17 @@ const append = db.transaction((text, lengths, keyCounts, seen) => {
   };
   let rows = [];
   let keys = [];
+  let prefix = '';
   for (let i = 0; i < keyCounts.length; i++) {
-    rows.push(base + i, take(), take(), take(), take(), seen, take());
+    const anchor = take();
+    const dn = take();
+    const dnNorm = take();
+    const slot = take();
+    const body = take();
+    // The hash slot: '[' starts a hash prefix (JSON), '' repeats the last one, anything else is the hash.
+    if (slot.charCodeAt(0) === 91) prefix = slot;
+    const entryHash = slot === '' || slot === prefix ? contentHash(dn, prefix, body) : slot;
+    rows.push(base + i, anchor, dn, dnNorm, entryHash, seen, body);
     if (rows.length === ENTRIES_PER_STATEMENT * 7) {
       statement(ENTRY_HEAD, '(?,?,?,?,?,?,?)', ENTRIES_PER_STATEMENT).run(rows);
       rows = [];
