@@ -150,7 +150,8 @@ describe('sqlite driver on disk', () => {
         case 0:
           return base;
         case 1:
-          return { ...base, attributes: { ...base.attributes, cn: [`C ${i}`] } };
+          // Non-ASCII: the batch travels to the thread as UTF-8, cut into strings by UTF-16 lengths.
+          return { ...base, attributes: { ...base.attributes, cn: [`Jürgen ${i} 漢字 😀`] } };
         case 2:
           return { ...base, attributes: { ...base.attributes, mail: [`z${i}@x`, `a${i}@x`] } };
         default:

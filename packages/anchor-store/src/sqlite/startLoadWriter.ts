@@ -58,12 +58,12 @@ export function _startLoadWriter(path: string, pragmas: readonly string[]): Load
   worker.on('error', (error) => failAll(new Error(`the load writer thread failed: ${error.message}`)));
   worker.on('exit', () => failAll(new Error('the load writer thread has ended')));
 
-  const send = (message: Record<string, unknown>): Promise<void> => {
+  const send = (message: Record<string, unknown>, transfer: ArrayBuffer[] = []): Promise<void> => {
     if (ended) return Promise.reject(ended);
     const id = nextId++;
     const done = new Promise<void>((resolve, reject) => pending.set(id, { resolve, reject }));
     if (pending.size === 1) worker.ref();
-    worker.postMessage({ ...message, id });
+    worker.postMessage({ ...message, id }, transfer);
     return done;
   };
   return {
@@ -72,7 +72,7 @@ export function _startLoadWriter(path: string, pragmas: readonly string[]): Load
         begin: newBatch,
         add: addToBatch,
         async write(batch, size) {
-          await send(toMessage(batch, seen));
+          await send(...toMessage(batch, seen));
           return new Array<UpsertOutcome>(size).fill('added');
         },
       };
@@ -89,29 +89,47 @@ export function _startLoadWriter(path: string, pragmas: readonly string[]): Load
 }
 
 /**
- * A batch being built: each entry's strings are appended as it is added, and every few entries joined into
- * one flat string, so what a batch keeps alive is a few strings rather than a thousand entry objects (which
- * the garbage collector would otherwise copy at every young-generation collection).
+ * A batch being built: each entry's strings are concatenated and written as UTF-8 into one off-heap buffer
+ * as it is added, so what a batch keeps on the JavaScript heap is a few typed arrays — not a thousand
+ * entries' strings, which every young-generation collection would copy until the batch is sent — and the
+ * buffer goes to the thread without a copy (transferred). The thread decodes one entry at a time and cuts
+ * it into its strings by their lengths.
  * @internal
  */
 export interface LoadBatch {
-  parts: string[];
+  bytes: Buffer;
+  /** Bytes of `bytes` written. */
+  used: number;
+  /** Per entry: its bytes, its index keys. */
+  entries: Uint32Array;
+  /** Per string, in order: its length (UTF-16 code units). */
+  lengths: Uint32Array;
+  count: number;
+  strings: number;
   /** The hash prefix of the last entry added whose hash the thread computes, if any. */
   prefix: string | undefined;
-  readonly texts: string[];
-  readonly lengths: number[];
-  readonly keyCounts: number[];
 }
 
-/** Entries whose strings are joined into one text at a time. */
-const ENTRIES_PER_TEXT = 32;
-
 function newBatch(): LoadBatch {
-  return { parts: [], prefix: undefined, texts: [], lengths: [], keyCounts: [] };
+  return {
+    bytes: Buffer.allocUnsafeSlow(1 << 21),
+    used: 0,
+    entries: new Uint32Array(2048),
+    lengths: new Uint32Array(16_384),
+    count: 0,
+    strings: 0,
+    prefix: undefined,
+  };
+}
+
+function grown(array: Uint32Array, needed: number): Uint32Array {
+  if (needed <= array.length) return array;
+  const bigger = new Uint32Array(Math.max(needed, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 function addToBatch(batch: LoadBatch, entry: PreparedEntry): void {
-  const { parts, lengths } = batch;
   // The hash slot: the hash, or the hash prefix for the thread to hash the entry itself ('' when it is the
   // previous entry's prefix again, as it mostly is: one prefix per attribute list).
   const prefix = entry.hashPrefix;
@@ -122,23 +140,46 @@ function addToBatch(batch: LoadBatch, entry: PreparedEntry): void {
     hashSlot = prefix;
     batch.prefix = prefix;
   }
-  parts.push(entry.anchor, entry.dn, entry.dnNorm, hashSlot, entry.body);
-  lengths.push(entry.anchor.length, entry.dn.length, entry.dnNorm.length, hashSlot.length, entry.body.length);
-  for (const [attribute, value] of entry.indexKeys) {
-    parts.push(attribute, value);
-    lengths.push(attribute.length, value.length);
+  const keys = entry.indexKeys;
+  const lengths = (batch.lengths = grown(batch.lengths, batch.strings + 5 + 2 * keys.length));
+  let at = batch.strings;
+  let record = entry.anchor + entry.dn + entry.dnNorm + hashSlot + entry.body;
+  lengths[at++] = entry.anchor.length;
+  lengths[at++] = entry.dn.length;
+  lengths[at++] = entry.dnNorm.length;
+  lengths[at++] = hashSlot.length;
+  lengths[at++] = entry.body.length;
+  for (const [attribute, value] of keys) {
+    record += attribute + value;
+    lengths[at++] = attribute.length;
+    lengths[at++] = value.length;
   }
-  batch.keyCounts.push(entry.indexKeys.length);
-  if (batch.keyCounts.length % ENTRIES_PER_TEXT === 0) {
-    batch.texts.push(parts.join(''));
-    batch.parts = [];
+  batch.strings = at;
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  if (batch.bytes.length - batch.used < record.length * 3) {
+    const bigger = Buffer.allocUnsafeSlow(Math.max(batch.bytes.length * 2, batch.used + record.length * 3));
+    batch.bytes.copy(bigger, 0, 0, batch.used);
+    batch.bytes = bigger;
   }
+  const written = batch.bytes.write(record, batch.used, 'utf8');
+  batch.used += written;
+  const entries = (batch.entries = grown(batch.entries, 2 * batch.count + 2));
+  entries[2 * batch.count] = written;
+  entries[2 * batch.count + 1] = keys.length;
+  batch.count++;
 }
 
-/** A batch as the thread reads it: its strings end to end, their lengths, index keys per entry. */
-function toMessage(batch: LoadBatch, seen: number | null): Record<string, unknown> {
-  if (batch.parts.length > 0) batch.texts.push(batch.parts.join(''));
-  const lengths = Uint32Array.from(batch.lengths);
-  const keyCounts = Uint32Array.from(batch.keyCounts);
-  return { op: 'append', text: batch.texts.join(''), lengths, keyCounts, seen };
+/** A batch as the thread reads it (the buffer is transferred, not copied). */
+function toMessage(batch: LoadBatch, seen: number | null): [Record<string, unknown>, ArrayBuffer[]] {
+  const { bytes } = batch;
+  const message = {
+    op: 'append',
+    bytes: bytes.buffer,
+    offset: bytes.byteOffset,
+    used: batch.used,
+    entries: batch.entries.subarray(0, 2 * batch.count),
+    lengths: batch.lengths.subarray(0, batch.strings),
+    seen,
+  };
+  return [message, [bytes.buffer as ArrayBuffer]];
 }

@@ -4,16 +4,17 @@
  *
  * The thread opens its own connection to the store file (the driver module and pragmas come in
  * `workerData`) and appends batches of a load into an empty store, one transaction per batch, in the order
- * received, with multi-row `INSERT`s. A batch arrives as one string holding all its strings end to end plus
- * their lengths — one copy between threads instead of one per string, which halves what the sending thread
- * spends. Inside the batch's write transaction the thread reads the largest id and numbers the rows after
+ * received, with multi-row `INSERT`s. A batch arrives as one transferred buffer holding each entry's strings
+ * end to end in UTF-8, plus the entries' byte lengths and the strings' lengths — no copy between threads and
+ * no strings kept on the sender's heap (`LoadBatch`). Inside the batch's write transaction the thread reads the largest id and numbers the rows after
  * it, so ids stay right even if another connection wrote meanwhile. It also hashes the entries whose hash
  * the caller left to it (the hash slot holds the hash prefix instead, see `_contentHash`): the caller's
  * thread is the load's bottleneck and this one has time to spare. After a failed batch it refuses every
  * later batch: nothing queued behind a failure is committed. `exec` runs SQL: the load's index builds, so
  * they do not block the caller's event loop.
  *
- * Messages in:  `{ id, op: 'append', text, lengths: Uint32Array, keyCounts: Uint32Array, seen }` (per entry:
+ * Messages in:  `{ id, op: 'append', bytes: ArrayBuffer, offset, used, entries: Uint32Array (per entry: its
+ *               bytes, its index keys), lengths: Uint32Array (per string, UTF-16 units), seen }` (per entry:
  *               anchor, dn, dnNorm, hash slot — the hash, a hash prefix, or '' for the last prefix again —,
  *               body, then attribute and value of each index key),
  *               `{ id, op: 'exec', sql }`, `{ id, op: 'close' }`.
@@ -45,21 +46,28 @@ const KEY_HEAD = 'INSERT INTO attribute_index (attribute, value, entry_id)';
 const ENTRIES_PER_STATEMENT = 100;
 const KEYS_PER_STATEMENT = 300;
 // A batch: per entry [anchor, dn, dnNorm, hash slot, body, then attribute and value of each index key], all
-// concatenated in text; lengths gives each string's length; keyCounts the index keys of each entry.
-const append = db.transaction((text, lengths, keyCounts, seen) => {
+// concatenated and UTF-8 encoded in buffer; entries gives each entry's bytes and index keys, lengths each
+// string's length once the entry is decoded.
+const append = db.transaction((buffer, entries, lengths, seen) => {
   const base = (maxId.get().id ?? 0) + 1;
+  let pos = 0;
+  let record = '';
   let at = 0;
   let next = 0;
   const take = () => {
     const end = at + lengths[next++];
-    const part = text.slice(at, end);
+    const part = record.slice(at, end);
     at = end;
     return part;
   };
   let rows = [];
   let keys = [];
   let prefix = '';
-  for (let i = 0; i < keyCounts.length; i++) {
+  const count = entries.length / 2;
+  for (let i = 0; i < count; i++) {
+    record = buffer.toString('utf8', pos, pos + entries[2 * i]);
+    pos += entries[2 * i];
+    at = 0;
     const anchor = take();
     const dn = take();
     const dnNorm = take();
@@ -73,7 +81,7 @@ const append = db.transaction((text, lengths, keyCounts, seen) => {
       statement(ENTRY_HEAD, '(?,?,?,?,?,?,?)', ENTRIES_PER_STATEMENT).run(rows);
       rows = [];
     }
-    for (let k = keyCounts[i]; k > 0; k--) {
+    for (let k = entries[2 * i + 1]; k > 0; k--) {
       keys.push(take(), take(), base + i);
       if (keys.length === KEYS_PER_STATEMENT * 3) {
         statement(KEY_HEAD, '(?,?,?)', KEYS_PER_STATEMENT).run(keys);
@@ -91,7 +99,8 @@ parentPort.on('message', (message) => {
     if (op === 'append') {
       if (failure !== null) throw new Error('not written: an earlier batch of this load failed (' + failure + ')');
       try {
-        append.immediate(message.text, message.lengths, message.keyCounts, message.seen);
+        const buffer = Buffer.from(message.bytes, message.offset, message.used);
+        append.immediate(buffer, message.entries, message.lengths, message.seen);
       } catch (error) {
         failure = String(error && error.message);
         throw error;
