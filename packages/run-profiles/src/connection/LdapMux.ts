@@ -49,6 +49,8 @@ interface Pending {
   readonly reject: (error: Error) => void;
   /** When the request times out (`performance.now()` milliseconds). */
   readonly deadline: number;
+  /** The request's protocol operation, for the timeout's message. */
+  readonly operation: 'AddRequest' | 'SearchRequest';
   readonly entries: LdapEntry[];
 }
 
@@ -81,7 +83,7 @@ export class LdapMux {
     this.timer = undefined;
     for (const waiter of this.pending.values()) {
       const left = waiter.deadline - performance.now();
-      if (left <= 0) this.fail(new Error('AddRequest: Operation timed out'), true);
+      if (left <= 0) this.fail(new Error(`${waiter.operation}: Operation timed out`), true);
       else this.timer = setTimeout(this.checkDeadlines, left + 1).unref();
       return;
     }
@@ -132,7 +134,7 @@ export class LdapMux {
     attributes: Readonly<Record<string, readonly (string | Buffer)[]>>,
     controls: readonly EncodedControl[] = [],
   ): Promise<MuxResult> {
-    return this.send((id) =>
+    return this.send('AddRequest', (id) =>
       encodeAddMessage(
         id,
         dn,
@@ -156,7 +158,7 @@ export class LdapMux {
     filter: Buffer,
     attributes: readonly string[],
   ): Promise<MuxSearchResult> {
-    return this.send((id) => encodeSearchMessage(id, base, scope, filter, attributes));
+    return this.send('SearchRequest', (id) => encodeSearchMessage(id, base, scope, filter, attributes));
   }
 
   /** Closes the connection; requests in flight fail. */
@@ -169,13 +171,17 @@ export class LdapMux {
     }
   }
 
-  private send(encode: (messageId: number) => Buffer): Promise<MuxSearchResult> {
+  private send(
+    operation: Pending['operation'],
+    encode: (messageId: number) => Buffer,
+  ): Promise<MuxSearchResult> {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     const id = this.nextId;
     this.nextId = id >= maxMessageId ? 10 : id + 1;
     const message = encode(id);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, deadline: performance.now() + this.timeoutMs, entries: [] });
+      const deadline = performance.now() + this.timeoutMs;
+      this.pending.set(id, { resolve, reject, deadline, operation, entries: [] });
       this.timer ??= setTimeout(this.checkDeadlines, this.timeoutMs + 1).unref();
       // Requests sent in the same tick (e.g. the follow-ups of several answers read in one chunk) leave in
       // one write instead of one system call each; a single request goes as is, without the stream's
