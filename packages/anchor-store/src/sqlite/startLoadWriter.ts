@@ -141,7 +141,8 @@ function addToBatch(batch: LoadBatch, entry: PreparedEntry): void {
     batch.prefix = prefix;
   }
   const keys = entry.indexKeys;
-  const lengths = (batch.lengths = grown(batch.lengths, batch.strings + 5 + 2 * keys.length));
+  batch.lengths = grown(batch.lengths, batch.strings + 5 + 2 * keys.length);
+  const { lengths } = batch;
   let at = batch.strings;
   let record = entry.anchor + entry.dn + entry.dnNorm + hashSlot + entry.body;
   lengths[at++] = entry.anchor.length;
@@ -163,9 +164,9 @@ function addToBatch(batch: LoadBatch, entry: PreparedEntry): void {
   }
   const written = batch.bytes.write(record, batch.used, 'utf8');
   batch.used += written;
-  const entries = (batch.entries = grown(batch.entries, 2 * batch.count + 2));
-  entries[2 * batch.count] = written;
-  entries[2 * batch.count + 1] = keys.length;
+  batch.entries = grown(batch.entries, 2 * batch.count + 2);
+  batch.entries[2 * batch.count] = written;
+  batch.entries[2 * batch.count + 1] = keys.length;
   batch.count++;
 }
 
