@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { _canonicalEntry, _parseBody } from './canonicalEntry.ts';
+import { _canonicalEntry, _contentHash, _parseBody } from './canonicalEntry.ts';
 
 const dn = 'uid=jo,ou=People,dc=example,dc=org';
 const classes = ['top', 'inetOrgPerson'];
@@ -64,5 +64,14 @@ describe('_canonicalEntry hash', () => {
     expect(hashOf({ m: ['b', 'a', 'c'] })).toBe(hashOf({ m: ['c', 'a', 'b'] }));
     expect(hashOf({ m: ['b\u001f', 'a'] })).toBe(hashOf({ m: ['a', 'b\u001f'] }));
     expect(hashOf({ m: ['b\u001f', 'a'] })).not.toBe(hashOf({ m: ['a', 'b'] }));
+  });
+
+  it('can be computed from the DN and body alone (the load writer thread) exactly when a prefix is given', () => {
+    const inOrder = _canonicalEntry(dn, classes, { cn: ['Jo'], mail: ['a@x', 'b@x'] });
+    expect(inOrder.hashPrefix).toBeDefined();
+    expect(_contentHash(dn, inOrder.hashPrefix!, inOrder.body)).toBe(inOrder.hash);
+    // Values out of order (the hash needs a sorted text) or the JSON form: no prefix, the caller hashes.
+    expect(_canonicalEntry(dn, classes, { mail: ['b@x', 'a@x'] }).hashPrefix).toBeUndefined();
+    expect(_canonicalEntry(dn, classes, { cn: ['J\u001fo'] }).hashPrefix).toBeUndefined();
   });
 });

@@ -232,7 +232,7 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
  * (grammar; `JSON(x)` is JSON text, `US` U+001F, `RS` U+001E, `GS` U+001D):
  *
  *     body    = compact / json / legacy
- *     compact = JSON([objectClasses, names]) GS values        ; written since session 4
+ *     compact = JSON([objectClasses, names]) GS values        ; what this version writes
  *     values  = [ attr *( RS attr ) ]                          ; one attr per name, none if no names
  *     attr    = value *( US value )                            ; no value holds US or RS
  *     json    = JSON([objectClasses, names, values])           ; when a value holds US or RS
