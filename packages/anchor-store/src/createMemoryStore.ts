@@ -85,7 +85,7 @@ export function createMemoryStore(options: AnchorStoreOptions = {}): AnchorStore
   };
   const write = (entry: PreparedEntry, lastSeenRun: number | undefined): UpsertOutcome => {
     const old = rows.get(entry.anchor);
-    // Read the hash now: a prepared entry drops its canonical form (the caller's value arrays) once it has.
+    // Read the hash now: a prepared entry keeps its hash input (about the size of the body) until then.
     const hash = entry.hash;
     if (old && old.entry.hash === hash) {
       old.lastSeenRun = lastSeenRun;

@@ -12,8 +12,10 @@ export interface CanonicalEntry {
   readonly duplicate: string | undefined;
   /** The stored snapshot (read back with `_parseBody`; its forms are described there). */
   readonly body: string;
-  /** 22 characters of base64url: 128 bits of SHA-256 over the canonical form (computed when first read). */
+  /** 22 characters of base64url: 128 bits of SHA-256 over the canonical form (computed when read). */
   readonly hash: string;
+  /** What the hash is computed from (`_hashOf`): strings only, so it can be kept without the entry. */
+  readonly hashInput: HashInput;
   /**
    * Set when the hash is `_contentHash(dn, hashPrefix, body)`: the body is compact and its values text is
    * also the hashed one (no multi-valued attribute out of order), so a thread holding the DN and the body
@@ -70,7 +72,10 @@ export function _canonicalEntry(
   ]);
 }
 
-/** A canonical entry whose hash is computed when first read (a load may leave that to its writer thread). */
+/** The DN, the prefix (object classes and names) and the tagged values text an entry's hash covers. */
+export type HashInput = readonly [dn: string, prefix: string, hashedValues: string];
+
+/** A canonical entry; its hash is computed when read (a load may leave that to its writer thread). */
 class Canonical implements CanonicalEntry {
   readonly names: readonly string[];
   readonly lowerNames: readonly string[];
@@ -78,9 +83,7 @@ class Canonical implements CanonicalEntry {
   readonly duplicate: string | undefined;
   readonly body: string;
   readonly hashPrefix: string | undefined;
-  /** What the hash is computed from — the DN, the prefix and the tagged values text — until it is. */
-  #input: readonly [string, string, string] | undefined;
-  #hash: string | undefined = undefined;
+  readonly hashInput: HashInput;
 
   constructor(
     names: readonly string[],
@@ -89,7 +92,7 @@ class Canonical implements CanonicalEntry {
     duplicate: string | undefined,
     body: string,
     hashPrefix: string | undefined,
-    input: readonly [dn: string, prefix: string, hashedValues: string],
+    hashInput: HashInput,
   ) {
     this.names = names;
     this.lowerNames = lowerNames;
@@ -97,21 +100,20 @@ class Canonical implements CanonicalEntry {
     this.duplicate = duplicate;
     this.body = body;
     this.hashPrefix = hashPrefix;
-    this.#input = input;
+    this.hashInput = hashInput;
   }
 
   get hash(): string {
-    if (this.#hash === undefined) {
-      const [dn, prefix, hashedValues] = this.#input!;
-      this.#hash = hashCanonical(dn, prefix, hashedValues);
-      this.#input = undefined;
-    }
-    return this.#hash;
+    return _hashOf(this.hashInput);
   }
 }
 
-/** The content hash of the canonical form: the DN (length-prefixed), the prefix, the tagged values text. */
-function hashCanonical(dn: string, prefix: string, hashedValues: string): string {
+/**
+ * The content hash of a canonical form: SHA-256 over the DN (length-prefixed), the prefix and the tagged
+ * values text.
+ * @internal
+ */
+export function _hashOf([dn, prefix, hashedValues]: HashInput): string {
   return hash('sha256', `${dn.length}:${dn}${prefix}${hashedValues}`, 'base64url').slice(0, 22);
 }
 
@@ -122,7 +124,7 @@ function hashCanonical(dn: string, prefix: string, hashedValues: string): string
  * @internal
  */
 export function _contentHash(dn: string, prefix: string, body: string): string {
-  return hashCanonical(dn, prefix, `c${body.slice(body.indexOf(HEADER_END) + 1)}`);
+  return _hashOf([dn, prefix, `c${body.slice(body.indexOf(HEADER_END) + 1)}`]);
 }
 
 /** Each attribute's values sorted (a copy where more than one). */

@@ -1,7 +1,7 @@
 import type { EntryInput } from '../AnchorStore.ts';
 import { AnchorStoreError } from '../AnchorStoreError.ts';
 import { normalizeDn } from '../normalizeDn.ts';
-import { _canonicalEntry, type CanonicalEntry } from './canonicalEntry.ts';
+import { _canonicalEntry, _hashOf, type CanonicalEntry, type HashInput } from './canonicalEntry.ts';
 import { _indexKeysSorted, type ResolvedIndexes } from './indexes.ts';
 
 /** A validated entry with everything a driver stores next to it. @internal */
@@ -71,7 +71,7 @@ export function _prepareEntry(entry: EntryInput, indexes: ResolvedIndexes): Prep
   );
 }
 
-/** A prepared entry; it holds its canonical form only until the hash is read, then just the strings. */
+/** A prepared entry: strings only (its hash input until the hash is read, then the hash). */
 class Prepared implements PreparedEntry {
   readonly anchor: string;
   readonly dn: string;
@@ -79,7 +79,7 @@ class Prepared implements PreparedEntry {
   readonly body: string;
   readonly hashPrefix: string | undefined;
   readonly indexKeys: [string, string][];
-  #canonical: CanonicalEntry | undefined;
+  #hashInput: HashInput | undefined;
   #hash: string | undefined = undefined;
 
   constructor(
@@ -95,13 +95,13 @@ class Prepared implements PreparedEntry {
     this.body = canonical.body;
     this.hashPrefix = canonical.hashPrefix;
     this.indexKeys = indexKeys;
-    this.#canonical = canonical;
+    this.#hashInput = canonical.hashInput;
   }
 
   get hash(): string {
     if (this.#hash === undefined) {
-      this.#hash = this.#canonical!.hash;
-      this.#canonical = undefined;
+      this.#hash = _hashOf(this.#hashInput!);
+      this.#hashInput = undefined;
     }
     return this.#hash;
   }

@@ -170,7 +170,7 @@ function addToBatch(batch: LoadBatch, entry: PreparedEntry): void {
   batch.count++;
 }
 
-/** A batch as the thread reads it (the buffer is transferred, not copied). */
+/** A batch as the thread reads it (its buffer and arrays are transferred, not copied). */
 function toMessage(batch: LoadBatch, seen: number | null): [Record<string, unknown>, ArrayBuffer[]] {
   const { bytes } = batch;
   const message = {
@@ -182,5 +182,5 @@ function toMessage(batch: LoadBatch, seen: number | null): [Record<string, unkno
     lengths: batch.lengths.subarray(0, batch.strings),
     seen,
   };
-  return [message, [bytes.buffer as ArrayBuffer]];
+  return [message, [bytes.buffer, batch.entries.buffer, batch.lengths.buffer] as ArrayBuffer[]];
 }
