@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSqliteStore, type EntryInput } from '../src/index.ts';
+import { createSqliteStore, type EntryInput } from '@scim2ldap/anchor-store';
 
 const TOTAL = Number(process.argv[2] ?? 1_000_000);
 const LOOKUPS = 100_000;

@@ -10,7 +10,7 @@ import {
   normalizeMatchValue,
   readCsv,
   type SourceRow,
-} from '../src/index.ts';
+} from '@scim2ldap/existing-users';
 
 const N = 100_000;
 const entries: DirectoryCandidate[] = [];

@@ -3,7 +3,7 @@
 // same-run baseline. `pnpm bench expression-engine`. Each task runs a batch of BATCH calls per sample so the
 // timer's own cost does not swamp sub-microsecond work; figures are per single call.
 import { Bench } from 'tinybench';
-import { compileExpression, parseExpression } from '../src/index.ts';
+import { compileExpression, parseExpression } from '@scim2ldap/expression-engine';
 
 const BATCH = 1000;
 const DN = 'Join("", "CN=", Word([userPrincipalName], 1, "@"), ",DC=Contoso,DC=lab")';

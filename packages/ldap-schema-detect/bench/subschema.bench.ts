@@ -12,7 +12,7 @@ import {
   type RawSubschema,
   resolveSchema,
   subschemaFromEntry,
-} from '../src/index.ts';
+} from '@scim2ldap/ldap-schema-detect';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 

@@ -2,7 +2,7 @@
 // Run: pnpm bench ldap-testkit   (about 2 minutes on 2 cores). Prints Markdown.
 import { loadavg } from 'node:os';
 import { Client } from 'ldapts';
-import { type DirectoryKind, type StartDirectoryOptions, startDirectory } from '../src/index.ts';
+import { type DirectoryKind, type StartDirectoryOptions, startDirectory } from '@scim2ldap/ldap-testkit';
 
 interface Sample {
   readonly startMs: number;

@@ -12,7 +12,7 @@ import {
   inetOrgPersonPreset,
   mapEntryToUser,
   mapUserToEntry,
-} from '../src/index.ts';
+} from '@scim2ldap/provisioning';
 import { memoryTarget } from '../test/support/memoryTarget.ts';
 
 const BATCH = 100;

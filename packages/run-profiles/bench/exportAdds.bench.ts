@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedUser, startDirectory, toLdif } from '@scim2ldap/ldap-testkit';
-import { createConnectionPool, createLdapTarget } from '../src/index.ts';
+import { createConnectionPool, createLdapTarget } from '@scim2ldap/run-profiles';
 import { ownCpuMs, parseTimes, processCpuMs, timedCommand } from './cpuTime.ts';
 
 /**

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '@scim2ldap/anchor-store';
 import { startDirectory } from '@scim2ldap/ldap-testkit';
-import { createConnectionPool, fullImport } from '../src/index.ts';
+import { createConnectionPool, fullImport } from '@scim2ldap/run-profiles';
 import { ownCpuMs, parseTimes, processCpuMs, timedCommand } from './cpuTime.ts';
 
 const users = Number(process.env['RP_BENCH_USERS'] ?? 100_000);

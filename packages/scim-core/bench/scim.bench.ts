@@ -5,7 +5,7 @@
 import { scimPatch } from 'scim-patch';
 import { parse as theirParse } from 'scim2-parse-filter';
 import { Bench } from 'tinybench';
-import { applyPatch, parseFilter } from '../src/index.ts';
+import { applyPatch, parseFilter } from '@scim2ldap/scim-core';
 import { entraFiveOpPatch, schemas, user } from '../test/fixtures/entra.ts';
 
 const BATCH = 1000;
