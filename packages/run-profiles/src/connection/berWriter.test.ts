@@ -36,6 +36,27 @@ describe('encodeAddMessage', () => {
     }
   });
 
+  it('encodes the same bytes as ldapts for ASCII and non-ASCII strings around the short-string fast path', () => {
+    // Lengths around 64 UTF-16 units (where ASCII stops being written byte by byte), and characters of one to
+    // four UTF-8 bytes (a surrogate pair is two units, four bytes), DEL and the first non-ASCII code point.
+    const alphabet = ['a', 'Z', '0', ' ', '=', '\u007f', '\u0080', 'é', '张', '😀'];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed;
+    };
+    for (let round = 0; round < 200; round++) {
+      const length = 60 + (round % 10);
+      const ascii = round % 2 === 0;
+      let text = '';
+      while (text.length < length) text += alphabet[next() % (ascii ? 6 : alphabet.length)];
+      const attributes = { cn: [text, text.slice(0, round % 70)], [`x${round}`]: [text.slice(1)] };
+      expect(encodeAddMessage(round + 1, `cn=${text},dc=org`, attributes, [])).toEqual(
+        reference(round + 1, `cn=${text},dc=org`, attributes),
+      );
+    }
+  });
+
   it('appends controls as the [0] list, the same bytes as ldapts writes for a Post-Read control', () => {
     const control = new PostReadControl(['uid', 'mail', 'entryUUID']);
     const attributes = { objectClass: ['person'], cn: ['a'], sn: ['b'] };

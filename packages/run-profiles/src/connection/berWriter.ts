@@ -85,6 +85,35 @@ function writeHeader(out: Buffer, offset: number, tag: number, length: number): 
   return offset;
 }
 
+/** Strings up to this many UTF-16 units are measured and written in JavaScript when ASCII. */
+const shortText = 64;
+
+/**
+ * The UTF-8 length of a string. Most LDAP names and values are short and ASCII: for those a scan is cheaper
+ * than a call into Node (and their UTF-8 length is their length); anything else is measured by Node.
+ * @param text the string
+ */
+function utf8Length(text: string): number {
+  if (text.length > shortText) return Buffer.byteLength(text);
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return Buffer.byteLength(text);
+  return text.length;
+}
+
+/**
+ * Writes a string whose UTF-8 length is known; returns the offset after it. A string as long in bytes as in
+ * UTF-16 units is ASCII (any other character takes two bytes or more), and a short one is copied byte by byte.
+ */
+function writeText(out: Buffer, offset: number, text: string, length: number): number {
+  if (length !== text.length || length > shortText) return offset + out.write(text, offset, length, 'utf8');
+  for (let i = 0; i < length; i++) out[offset + i] = text.charCodeAt(i);
+  return offset + length;
+}
+
+/** Content bytes of a non-negative INTEGER below 2³² (a leading zero byte keeps it positive). */
+function integerSize(value: number): number {
+  return value < 0x80 ? 1 : value < 0x8000 ? 2 : value < 0x800000 ? 3 : value < 0x80000000 ? 4 : 5;
+}
+
 /**
  * A whole LDAPMessage carrying an AddRequest (RFC 4511 §4.7), encoded into one buffer: sizes are computed
  * first, then every element is written in place (no buffer per attribute or value).
@@ -99,18 +128,18 @@ export function encodeAddMessage(
   attributes: Readonly<Record<string, readonly (string | Buffer)[]>>,
   controls: readonly Buffer[],
 ): Buffer {
-  const id = berInteger(messageId);
-  const entries = Object.entries(attributes);
+  const idSize = integerSize(messageId);
+  const types = Object.keys(attributes);
   const typeLengths: number[] = [];
   const valueLengths: number[] = [];
   const setLengths: number[] = [];
   const attributeLengths: number[] = [];
   let listLength = 0;
-  for (const [type, values] of entries) {
-    const typeLength = Buffer.byteLength(type);
+  for (const type of types) {
+    const typeLength = utf8Length(type);
     let setLength = 0;
-    for (const value of values) {
-      const length = typeof value === 'string' ? Buffer.byteLength(value) : value.length;
+    for (const value of attributes[type] as readonly (string | Buffer)[]) {
+      const length = typeof value === 'string' ? utf8Length(value) : value.length;
       valueLengths.push(length);
       setLength += headerSize(length) + length;
     }
@@ -120,31 +149,37 @@ export function encodeAddMessage(
     attributeLengths.push(attributeLength);
     listLength += headerSize(attributeLength) + attributeLength;
   }
-  const dnLength = Buffer.byteLength(dn);
+  const dnLength = utf8Length(dn);
   const opLength = headerSize(dnLength) + dnLength + headerSize(listLength) + listLength;
   let controlsLength = 0;
   for (const control of controls) controlsLength += control.length;
   const messageLength =
-    id.length +
+    2 +
+    idSize +
     headerSize(opLength) +
     opLength +
     (controls.length > 0 ? headerSize(controlsLength) + controlsLength : 0);
   const out = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);
   let offset = writeHeader(out, 0, berTags.sequence, messageLength);
-  offset += id.copy(out, offset);
+  out[offset++] = berTags.integer;
+  out[offset++] = idSize;
+  for (let i = idSize - 1; i >= 0; i--) out[offset++] = Math.floor(messageId / 256 ** i) & 0xff;
   offset = writeHeader(out, offset, berTags.addRequest, opLength);
   offset = writeHeader(out, offset, berTags.octetString, dnLength);
-  offset += out.write(dn, offset, 'utf8');
+  offset = writeText(out, offset, dn, dnLength);
   offset = writeHeader(out, offset, berTags.sequence, listLength);
   let v = 0;
-  for (const [i, [type, values]] of entries.entries()) {
+  for (let i = 0; i < types.length; i++) {
+    const type = types[i] as string;
     offset = writeHeader(out, offset, berTags.sequence, attributeLengths[i] as number);
     offset = writeHeader(out, offset, berTags.octetString, typeLengths[i] as number);
-    offset += out.write(type, offset, 'utf8');
+    offset = writeText(out, offset, type, typeLengths[i] as number);
     offset = writeHeader(out, offset, berTags.set, setLengths[i] as number);
-    for (const value of values) {
-      offset = writeHeader(out, offset, berTags.octetString, valueLengths[v++] as number);
-      offset += typeof value === 'string' ? out.write(value, offset, 'utf8') : value.copy(out, offset);
+    for (const value of attributes[type] as readonly (string | Buffer)[]) {
+      const length = valueLengths[v++] as number;
+      offset = writeHeader(out, offset, berTags.octetString, length);
+      offset =
+        typeof value === 'string' ? writeText(out, offset, value, length) : offset + value.copy(out, offset);
     }
   }
   if (controls.length > 0) {

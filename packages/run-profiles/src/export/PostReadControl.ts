@@ -8,6 +8,8 @@ import type { LdapEntry } from '../connection/types.ts';
 /** Encoded controls by attribute list: a target asks for the same list on every add. */
 const encodedByList = new Map<string, Buffer>();
 const maxCachedLists = 64;
+/** The same, by the list itself: a target passes one array on every add, found without joining it. */
+const encodedByArray = new WeakMap<readonly string[], Buffer>();
 
 /** OID of the LDAP Post-Read control (RFC 4527 §3.2). */
 export const postReadOid = '1.3.6.1.1.13.2';
@@ -30,6 +32,8 @@ export class PostReadControl extends Control implements EncodedControl {
 
   /** The whole control, encoded once per attribute list (sent by the multiplexed add path). */
   get encoded(): Buffer {
+    const known = encodedByArray.get(this.attributes);
+    if (known !== undefined) return known;
     const key = this.attributes.join('\u0000');
     let encoded = encodedByList.get(key);
     if (encoded === undefined) {
@@ -43,6 +47,7 @@ export class PostReadControl extends Control implements EncodedControl {
       if (encodedByList.size >= maxCachedLists) encodedByList.clear();
       encodedByList.set(key, encoded);
     }
+    encodedByArray.set(this.attributes, encoded);
     return encoded;
   }
 
