@@ -24,7 +24,8 @@ export class PostReadControl extends Control implements EncodedControl {
   entry: LdapEntry | undefined;
 
   /**
-   * @param attributes the attributes to return (`*`, operational ones by name)
+   * @param attributes the attributes to return (`*`, operational ones by name); not to be changed afterwards,
+   *   as the encoded control is kept by this array
    */
   constructor(private readonly attributes: readonly string[]) {
     super(postReadOid, { critical: false });
