@@ -14,13 +14,6 @@ export const berTags = {
   controls: 0xa0,
 } as const;
 
-function lengthBytes(length: number): number[] {
-  if (length < 0x80) return [length];
-  const bytes: number[] = [];
-  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) bytes.unshift(rest & 0xff);
-  return [0x80 | bytes.length, ...bytes];
-}
-
 /**
  * One element: tag, length and the concatenated parts.
  * @param tag the tag byte
@@ -29,11 +22,8 @@ function lengthBytes(length: number): number[] {
 export function berElement(tag: number, parts: readonly Buffer[]): Buffer {
   let length = 0;
   for (const part of parts) length += part.length;
-  const header = lengthBytes(length);
-  const out = Buffer.allocUnsafe(1 + header.length + length);
-  out[0] = tag;
-  for (let i = 0; i < header.length; i++) out[1 + i] = header[i] as number;
-  let offset = 1 + header.length;
+  const out = Buffer.allocUnsafe(headerSize(length) + length);
+  let offset = writeHeader(out, 0, tag, length);
   for (const part of parts) offset += part.copy(out, offset);
   return out;
 }
@@ -45,12 +35,10 @@ export function berElement(tag: number, parts: readonly Buffer[]): Buffer {
  */
 export function berString(value: string | Buffer, tag: number = berTags.octetString): Buffer {
   const length = typeof value === 'string' ? Buffer.byteLength(value) : value.length;
-  const header = lengthBytes(length);
-  const out = Buffer.allocUnsafe(1 + header.length + length);
-  out[0] = tag;
-  for (let i = 0; i < header.length; i++) out[1 + i] = header[i] as number;
-  if (typeof value === 'string') out.write(value, 1 + header.length, 'utf8');
-  else value.copy(out, 1 + header.length);
+  const out = Buffer.allocUnsafe(headerSize(length) + length);
+  const offset = writeHeader(out, 0, tag, length);
+  if (typeof value === 'string') out.write(value, offset, 'utf8');
+  else value.copy(out, offset);
   return out;
 }
 
@@ -59,14 +47,23 @@ export function berString(value: string | Buffer, tag: number = berTags.octetStr
  * @param value the value
  */
 export function berInteger(value: number): Buffer {
-  const bytes: number[] = [];
-  let rest = value;
-  do {
-    bytes.unshift(rest & 0xff);
-    rest = Math.floor(rest / 256);
-  } while (rest > 0);
-  if (((bytes[0] as number) & 0x80) !== 0) bytes.unshift(0);
-  return Buffer.from([berTags.integer, bytes.length, ...bytes]);
+  const out = Buffer.allocUnsafe(2 + integerSize(value));
+  writeInteger(out, 0, value);
+  return out;
+}
+
+/** Content bytes of a non-negative INTEGER below 2³² (a leading zero byte keeps it positive). */
+function integerSize(value: number): number {
+  return value < 0x80 ? 1 : value < 0x8000 ? 2 : value < 0x800000 ? 3 : value < 0x80000000 ? 4 : 5;
+}
+
+/** Writes a non-negative INTEGER (tag, length, big-endian content); returns the offset after it. */
+function writeInteger(out: Buffer, offset: number, value: number): number {
+  const size = integerSize(value);
+  out[offset++] = berTags.integer;
+  out[offset++] = size;
+  for (let i = size - 1; i >= 0; i--) out[offset++] = Math.floor(value / 256 ** i) & 0xff;
+  return offset;
 }
 
 function headerSize(length: number): number {
@@ -107,11 +104,6 @@ function writeText(out: Buffer, offset: number, text: string, length: number): n
   if (length !== text.length || length > shortText) return offset + out.write(text, offset, length, 'utf8');
   for (let i = 0; i < length; i++) out[offset + i] = text.charCodeAt(i);
   return offset + length;
-}
-
-/** Content bytes of a non-negative INTEGER below 2³² (a leading zero byte keeps it positive). */
-function integerSize(value: number): number {
-  return value < 0x80 ? 1 : value < 0x8000 ? 2 : value < 0x800000 ? 3 : value < 0x80000000 ? 4 : 5;
 }
 
 /**
@@ -161,9 +153,7 @@ export function encodeAddMessage(
     (controls.length > 0 ? headerSize(controlsLength) + controlsLength : 0);
   const out = Buffer.allocUnsafe(headerSize(messageLength) + messageLength);
   let offset = writeHeader(out, 0, berTags.sequence, messageLength);
-  out[offset++] = berTags.integer;
-  out[offset++] = idSize;
-  for (let i = idSize - 1; i >= 0; i--) out[offset++] = Math.floor(messageId / 256 ** i) & 0xff;
+  offset = writeInteger(out, offset, messageId);
   offset = writeHeader(out, offset, berTags.addRequest, opLength);
   offset = writeHeader(out, offset, berTags.octetString, dnLength);
   offset = writeText(out, offset, dn, dnLength);
